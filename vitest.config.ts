@@ -1,0 +1,7 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    projects: ['packages/domain', 'apps/api', 'apps/admin', 'apps/portal', 'tests/e2e'],
+  },
+})
