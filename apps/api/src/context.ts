@@ -1,0 +1,53 @@
+import type { DataSource, EntityManager } from 'typeorm'
+import type { Config } from './config.js'
+import type { StaffRole } from './graphql/enums.js'
+import type { Logger } from './logger.js'
+import type { ApiTokenScope } from './modules/accounts/api-token.entity.js'
+
+/** Who is asking. Decided once per request from the session cookie or the bearer token. */
+export type Viewer =
+  | { kind: 'anonymous' }
+  | { kind: 'staff'; id: string; role: StaffRole; sessionId: string }
+  | { kind: 'contact'; id: string; customerId: string; isCustomerAdmin: boolean; sessionId: string }
+  | { kind: 'token'; id: string; scope: ApiTokenScope; customerId: string | null }
+
+export interface CookieJar {
+  get(name: string): string | undefined
+  /** Queues a Set-Cookie header for the response. */
+  set(name: string, value: string, options: { maxAgeSeconds: number }): void
+  clear(name: string): void
+}
+
+/**
+ * Threaded into every service call, as in Vendure: who asks, from where, and the database handle.
+ * Services open transactions with `withTransaction` and pass the transaction's manager on.
+ */
+export interface RequestContext {
+  requestId: string
+  viewer: Viewer
+  ip: string
+  userAgent: string | null
+  config: Config
+  logger: Logger
+  db: DataSource
+  cookies: CookieJar
+  now(): Date
+}
+
+export function actorOf(viewer: Viewer): { actorKind: 'STAFF' | 'CONTACT' | 'TOKEN' | 'SYSTEM'; actorId: string | null } {
+  switch (viewer.kind) {
+    case 'staff':
+      return { actorKind: 'STAFF', actorId: viewer.id }
+    case 'contact':
+      return { actorKind: 'CONTACT', actorId: viewer.id }
+    case 'token':
+      return { actorKind: 'TOKEN', actorId: viewer.id }
+    default:
+      return { actorKind: 'SYSTEM', actorId: null }
+  }
+}
+
+/** Runs work in one transaction; everything inside must use the given manager only. */
+export function withTransaction<T>(ctx: RequestContext, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  return ctx.db.transaction(work)
+}

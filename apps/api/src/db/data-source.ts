@@ -1,0 +1,36 @@
+import { DataSource } from 'typeorm'
+import { ApiToken } from '../modules/accounts/api-token.entity.js'
+import { Session } from '../modules/accounts/session.entity.js'
+import { StaffUser } from '../modules/accounts/staff-user.entity.js'
+import { AuditEntry } from '../modules/audit/audit-entry.entity.js'
+import { Contact } from '../modules/customers/contact.entity.js'
+import { Customer } from '../modules/customers/customer.entity.js'
+import { License } from '../modules/customers/license.entity.js'
+import { migrations } from './migrations/index.js'
+
+export const entities = [StaffUser, Session, ApiToken, Customer, Contact, License, AuditEntry]
+
+export interface DataSourceOptions {
+  url: string
+  poolSize: number
+  statementTimeoutMs: number
+}
+
+/** The TypeORM data source over `pg`. The schema comes from migrations only, never `synchronize`. */
+export function createDataSource({ url, poolSize, statementTimeoutMs }: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    migrationsTableName: 'schema_migrations',
+    synchronize: false,
+    logging: false,
+    extra: {
+      max: poolSize,
+      statement_timeout: statementTimeoutMs,
+      connectionTimeoutMillis: 5_000,
+      application_name: 'covered',
+    },
+  })
+}

@@ -1,0 +1,51 @@
+import type { DataSource } from 'typeorm'
+import type { Config } from '../config.js'
+import type { Logger } from '../logger.js'
+import { createDataSource } from './data-source.js'
+import { startEmbeddedPostgres } from './embedded.js'
+
+export interface Database {
+  dataSource: DataSource
+  /** 'postgres' with DATABASE_URL, otherwise 'embedded' (PGlite under the data directory). */
+  kind: 'postgres' | 'embedded'
+  describe: string
+  close(): Promise<void>
+}
+
+/** Opens PostgreSQL from DATABASE_URL, or the embedded PGlite database kept in the data directory. */
+export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
+  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir)
+  const url = config.databaseUrl ?? embedded!.url
+  const dataSource = createDataSource({
+    url,
+    poolSize: embedded ? Math.min(config.db.poolSize, 8) : config.db.poolSize,
+    statementTimeoutMs: config.db.statementTimeoutMs,
+  })
+  try {
+    await dataSource.initialize()
+  } catch (error) {
+    await embedded?.stop()
+    throw error
+  }
+  const describe = embedded ? `embedded PGlite in ${config.dataDir}` : `PostgreSQL at ${redact(url)}`
+  logger.debug(`database: ${describe}`)
+  return {
+    dataSource,
+    kind: embedded ? 'embedded' : 'postgres',
+    describe,
+    async close() {
+      await dataSource.destroy()
+      await embedded?.stop()
+    },
+  }
+}
+
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url)
+    if (parsed.password) parsed.password = '***'
+    return parsed.toString()
+  } catch {
+    return 'the configured database'
+  }
+}

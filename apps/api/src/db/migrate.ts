@@ -1,0 +1,23 @@
+import type { DataSource } from 'typeorm'
+
+const MIGRATION_LOCK = 7_212_001
+
+/** Applies pending migrations; an advisory lock keeps several starting processes from racing. */
+export async function migrate(dataSource: DataSource): Promise<string[]> {
+  const runner = dataSource.createQueryRunner()
+  await runner.connect()
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK])
+    const applied = await dataSource.runMigrations({ transaction: 'each' })
+    return applied.map((migration) => migration.name)
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined)
+    await runner.release()
+  }
+}
+
+/** Drops everything in the public schema (db:reset). */
+export async function dropEverything(dataSource: DataSource): Promise<void> {
+  await dataSource.query('DROP SCHEMA public CASCADE')
+  await dataSource.query('CREATE SCHEMA public')
+}

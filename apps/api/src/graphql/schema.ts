@@ -1,0 +1,14 @@
+import { lexicographicSortSchema, type GraphQLSchema } from 'graphql'
+import { builder } from './builder.js'
+import './scalars.js'
+import './error-types.js'
+import '../modules/customers/customers.schema.js'
+import '../modules/accounts/accounts.schema.js'
+
+let schema: GraphQLSchema | undefined
+
+/** The executable schema, built once per process. */
+export function getSchema(): GraphQLSchema {
+  schema ??= lexicographicSortSchema(builder.toSchema())
+  return schema
+}

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto'
+import type { IncomingMessage } from 'node:http'
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor'
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention'
+import { parse as parseCookies, serialize as serializeCookie } from 'cookie'
+import { GraphQLError } from 'graphql'
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga'
+import type { DataSource } from 'typeorm'
+import type { Config } from '../config.js'
+import type { CookieJar, RequestContext } from '../context.js'
+import type { Logger } from '../logger.js'
+import { resolveViewer } from '../modules/accounts/auth.service.js'
+import { getSchema } from './schema.js'
+
+export interface ServerContext {
+  req?: IncomingMessage
+}
+
+export interface YogaOptions {
+  config: Config
+  logger: Logger
+  db: DataSource
+  /** The clock, replaceable in tests. */
+  now?: () => Date
+}
+
+export type CoveredYoga = YogaServerInstance<ServerContext, RequestContext>
+
+const pendingCookies = new WeakMap<Request, string[]>()
+
+/** Adds the cookies that resolvers queued to the response. */
+const useResponseCookies: Plugin = {
+  onResponse({ request, response }) {
+    for (const cookie of pendingCookies.get(request) ?? []) response.headers.append('set-cookie', cookie)
+  },
+}
+
+function cookieJar(request: Request, secure: boolean): CookieJar {
+  const incoming = parseCookies(request.headers.get('cookie') ?? '')
+  const queue = (cookie: string) => {
+    const list = pendingCookies.get(request) ?? []
+    list.push(cookie)
+    pendingCookies.set(request, list)
+  }
+  const base = { httpOnly: true, sameSite: 'lax' as const, secure, path: '/' }
+  return {
+    get: (name) => incoming[name],
+    set: (name, value, { maxAgeSeconds }) => queue(serializeCookie(name, value, { ...base, maxAge: maxAgeSeconds })),
+    clear: (name) => queue(serializeCookie(name, '', { ...base, maxAge: 0 })),
+  }
+}
+
+function clientAddress(request: Request, req: IncomingMessage | undefined, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim()
+    if (forwarded) return forwarded
+  }
+  return req?.socket.remoteAddress ?? 'unknown'
+}
+
+function bearerToken(request: Request): string | undefined {
+  const header = request.headers.get('authorization')
+  if (!header) return undefined
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header)
+  if (!match) {
+    throw new GraphQLError('Send the API token as "Authorization: Bearer <token>".', {
+      extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+    })
+  }
+  return match[1]
+}
+
+export function createCoveredYoga({ config, logger, db, now = () => new Date() }: YogaOptions): CoveredYoga {
+  return createYoga<ServerContext, RequestContext>({
+    schema: getSchema(),
+    graphqlEndpoint: '/graphql',
+    graphiql: config.isProduction ? false : { title: 'Covered GraphQL', defaultQuery: '{ viewer { __typename } }' },
+    landingPage: false,
+    batching: false,
+    logging: {
+      debug: (...args) => logger.debug(args.map(String).join(' ')),
+      info: (...args) => logger.debug(args.map(String).join(' ')),
+      warn: (...args) => logger.warn(args.map(String).join(' ')),
+      error: (...args) => logger.error(args.map(String).join(' ')),
+    },
+    maskedErrors: {
+      isDev: false,
+      maskError(error, message) {
+        const original = error instanceof GraphQLError ? error.originalError : error
+        if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) return error
+        const errorId = randomUUID()
+        logger.error(`unexpected error ${errorId}`, original ?? error)
+        return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } })
+      },
+    },
+    context: async ({ request, req }): Promise<RequestContext> => {
+      const cookies = cookieJar(request, config.isProduction)
+      const at = now()
+      const viewer = await resolveViewer(db, { bearer: bearerToken(request), sessionToken: cookies.get('covered_session') }, at)
+      return {
+        requestId: randomUUID(),
+        viewer,
+        ip: clientAddress(request, req, config.trustProxy),
+        userAgent: request.headers.get('user-agent'),
+        config,
+        logger,
+        db,
+        cookies,
+        now,
+      }
+    },
+    plugins: [
+      useResponseCookies,
+      useCSRFPrevention({ requestHeaders: ['x-requested-with', 'x-graphql-yoga-csrf', 'apollo-require-preflight'] }),
+      EnvelopArmorPlugin({
+        maxDepth: { n: 12 },
+        maxAliases: { n: 20 },
+        maxDirectives: { n: 20 },
+        maxTokens: { n: 4000 },
+        costLimit: { maxCost: 20000 },
+        blockFieldSuggestion: { enabled: config.isProduction },
+      }),
+    ],
+  })
+}

@@ -1,0 +1,60 @@
+import { ConfigError, loadConfig } from './config.js'
+import { openDatabase } from './db/database.js'
+import { migrate } from './db/migrate.js'
+import { DEMO_LOGINS, DEMO_PASSWORD, isEmpty, seedDemoData } from './db/seed.js'
+import { createLogger } from './logger.js'
+import { createServer } from './server.js'
+
+/** Process entry: config -> database -> migrations -> (demo seed) -> HTTP; graceful shutdown on SIGTERM. */
+async function main() {
+  const config = loadConfig()
+  const logger = createLogger(config.logLevel)
+  const database = await openDatabase(config, logger)
+  const applied = await migrate(database.dataSource)
+  if (applied.length) logger.info(`applied migrations: ${applied.join(', ')}`)
+  let seeded = false
+  if (config.seedDemoData && (await isEmpty(database.dataSource))) {
+    await seedDemoData(database.dataSource)
+    seeded = true
+  }
+
+  const server = createServer({ config, logger, database })
+  await new Promise<void>((resolve, reject) => {
+    server.http.once('error', reject)
+    server.http.listen(config.port, config.host, resolve)
+  })
+  const address = server.http.address()
+  const port = typeof address === 'object' && address ? address.port : config.port
+  const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`
+  const lines = [
+    `Covered is up on ${base} (database: ${database.describe}${seeded ? ', demo data seeded' : ''})`,
+    `  Admin:   ${base}/admin/`,
+    `  Portal:  ${base}/portal/`,
+    `  GraphQL: ${base}/graphql`,
+    `  Health:  ${base}/health/live  ${base}/health/ready`,
+  ]
+  if (config.seedDemoData) {
+    lines.push(`  Demo logins (password "${DEMO_PASSWORD}"):`)
+    for (const login of DEMO_LOGINS) lines.push(`    ${login.role.padEnd(36)} ${login.email.padEnd(28)} ${base}/${login.app}/`)
+  }
+  console.log(lines.join('\n'))
+
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    logger.info(`${signal}: finishing requests in flight, then stopping`)
+    await server.drain(config.shutdownTimeoutMs)
+    await database.close()
+    logger.info('stopped')
+    process.exit(0)
+  }
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+  process.on('SIGINT', () => void stop('SIGINT'))
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message)
+  else console.error('Covered could not start:', error)
+  process.exit(1)
+})

@@ -1,0 +1,15 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm'
+import type { DeskCode, StaffRole } from '../../graphql/enums.js'
+
+@Entity('staff_users')
+export class StaffUser {
+  @PrimaryGeneratedColumn('uuid') id!: string
+  @Column({ type: 'text' }) email!: string
+  @Column({ type: 'text' }) name!: string
+  @Column({ type: 'text' }) role!: StaffRole
+  @Column({ type: 'text', nullable: true }) desk!: DeskCode | null
+  @Column({ type: 'text', name: 'password_hash', nullable: true }) passwordHash!: string | null
+  @Column({ type: 'boolean', default: true }) active!: boolean
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt!: Date
+  @VersionColumn({ type: 'integer' }) version!: number
+}

@@ -1,0 +1,15 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm'
+
+@Entity('contacts')
+export class Contact {
+  @PrimaryGeneratedColumn('uuid') id!: string
+  @Column({ type: 'uuid', name: 'customer_id' }) customerId!: string
+  @Column({ type: 'text' }) email!: string
+  @Column({ type: 'text' }) name!: string
+  @Column({ type: 'boolean', name: 'is_customer_admin', default: false }) isCustomerAdmin!: boolean
+  @Column({ type: 'boolean', name: 'portal_access', default: false }) portalAccess!: boolean
+  @Column({ type: 'text', name: 'password_hash', nullable: true }) passwordHash!: string | null
+  @Column({ type: 'text', name: 'time_zone', nullable: true }) timeZone!: string | null
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt!: Date
+  @VersionColumn({ type: 'integer' }) version!: number
+}

@@ -1,0 +1,115 @@
+import fs from 'node:fs'
+import http, { type IncomingMessage, type ServerResponse } from 'node:http'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import sirv from 'sirv'
+import type { Config } from './config.js'
+import type { Database } from './db/database.js'
+import { createCoveredYoga, type CoveredYoga } from './graphql/yoga.js'
+import type { Logger } from './logger.js'
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
+export const SPA_DIST = {
+  admin: path.join(repoRoot, 'apps/admin/dist'),
+  portal: path.join(repoRoot, 'apps/portal/dist'),
+}
+
+export interface CoveredServer {
+  yoga: CoveredYoga
+  http: http.Server
+  /** Stops taking requests, lets those in flight finish (up to the timeout), then resolves. */
+  drain(timeoutMs: number): Promise<void>
+}
+
+/** Serves a built SPA under its base path, answering unknown paths with index.html (client-side routes). */
+function spaHandler(dir: string, base: string) {
+  if (!fs.existsSync(path.join(dir, 'index.html'))) {
+    return (_req: IncomingMessage, res: ServerResponse) => {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
+      res.end(`This app is not built yet. Run "pnpm build" (or "pnpm start", which builds it).\n`)
+    }
+  }
+  const serve = sirv(dir, { single: true, etag: true, gzip: false, setHeaders: immutableAssets })
+  return (req: IncomingMessage, res: ServerResponse) => {
+    req.url = req.url!.slice(base.length - 1) || '/'
+    serve(req, res)
+  }
+}
+
+function immutableAssets(res: ServerResponse, pathname: string) {
+  res.setHeader('x-content-type-options', 'nosniff')
+  if (pathname.startsWith('/assets/')) res.setHeader('cache-control', 'public, max-age=31536000, immutable')
+  else res.setHeader('cache-control', 'no-cache')
+}
+
+export function createServer(options: { config: Config; logger: Logger; database: Database; now?: () => Date }): CoveredServer {
+  const { config, logger, database } = options
+  const yoga = createCoveredYoga({ config, logger, db: database.dataSource, now: options.now })
+  const admin = spaHandler(SPA_DIST.admin, '/admin/')
+  const portal = spaHandler(SPA_DIST.portal, '/portal/')
+  let draining = false
+
+  const server = http.createServer(async (req, res) => {
+    const url = req.url ?? '/'
+    const pathname = url.split('?')[0]!
+    if (draining) res.setHeader('connection', 'close')
+    if (pathname === '/health/live') return json(res, 200, { status: 'live' })
+    if (pathname === '/health/ready') {
+      const ready = !draining && (await databaseAnswers(database, 1000))
+      return json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', database: ready ? 'ok' : 'not answering' })
+    }
+    if (pathname === '/graphql' || pathname.startsWith('/graphql/')) return yoga.handle(req, res)
+    if (pathname === '/admin') return redirect(res, '/admin/')
+    if (pathname === '/portal') return redirect(res, '/portal/')
+    if (pathname.startsWith('/admin/')) return admin(req, res)
+    if (pathname.startsWith('/portal/')) return portal(req, res)
+    if (pathname === '/') return redirect(res, '/portal/')
+    json(res, 404, { error: 'Not found. Try /portal/, /admin/ or /graphql.' })
+  })
+  server.requestTimeout = 30_000
+  server.headersTimeout = 20_000
+
+  return {
+    yoga,
+    http: server,
+    drain(timeoutMs) {
+      draining = true
+      return new Promise<void>((resolve) => {
+        const force = setTimeout(() => {
+          logger.warn('shutdown: closing connections still open after the timeout')
+          server.closeAllConnections()
+        }, timeoutMs)
+        force.unref()
+        server.close(() => {
+          clearTimeout(force)
+          resolve()
+        })
+        server.closeIdleConnections()
+      })
+    },
+  }
+}
+
+async function databaseAnswers(database: Database, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs)
+  })
+  const probe = database.dataSource.query('SELECT 1').then(
+    () => true,
+    () => false,
+  )
+  const answered = await Promise.race([probe, timeout])
+  clearTimeout(timer)
+  return answered
+}
+
+function json(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  res.end(JSON.stringify(body))
+}
+
+function redirect(res: ServerResponse, location: string) {
+  res.writeHead(302, { location })
+  res.end()
+}

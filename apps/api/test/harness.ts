@@ -1,0 +1,153 @@
+import { randomBytes } from 'node:crypto'
+import os from 'node:os'
+import path from 'node:path'
+import fs from 'node:fs/promises'
+import pg from 'pg'
+import { inject } from 'vitest'
+import type { Config } from '../src/config.js'
+import { loadConfig } from '../src/config.js'
+import { createDataSource } from '../src/db/data-source.js'
+import type { Database } from '../src/db/database.js'
+import { startEmbeddedPostgres } from '../src/db/embedded.js'
+import { migrate } from '../src/db/migrate.js'
+import { createCoveredYoga, type CoveredYoga } from '../src/graphql/yoga.js'
+import { createLogger } from '../src/logger.js'
+import { withDatabase } from './global-setup.js'
+
+export interface TestClock {
+  now(): Date
+  set(instant: string | Date): void
+  advance(ms: number): void
+}
+
+export function createClock(start = '2026-11-24T17:00:00Z'): TestClock {
+  let current = new Date(start).getTime()
+  return {
+    now: () => new Date(current),
+    set: (instant) => {
+      current = new Date(instant).getTime()
+    },
+    advance: (ms) => {
+      current += ms
+    },
+  }
+}
+
+export interface GraphQLResponse<T = any> {
+  status: number
+  data: T
+  errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[]
+  headers: Headers
+}
+
+export interface RequestOptions {
+  /** A session cookie from `signIn`, or a bearer token. */
+  cookie?: string
+  bearer?: string
+  ip?: string
+  headers?: Record<string, string>
+}
+
+export interface TestApp {
+  yoga: CoveredYoga
+  database: Database
+  config: Config
+  clock: TestClock
+  /** A database URL for this file's own database (for a second client in a test). */
+  url: string
+  gql<T = any>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<T>>
+  /** Signs in through the login mutation and returns the session cookie to send with later requests. */
+  signIn(email: string, password?: string): Promise<string>
+  close(): Promise<void>
+}
+
+export const TEST_PASSWORD = 'correct horse battery staple'
+
+/**
+ * A Covered API over a database of this test file's own, made from the migrated template, in the shape
+ * of Vendure's test server: real PostgreSQL, the real yoga server, requests through `yoga.fetch`.
+ */
+export async function createTestApp(options: { clock?: TestClock } = {}): Promise<TestApp> {
+  const provided = inject('testDatabase')
+  const clock = options.clock ?? createClock()
+  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), sessionTtlMs: 3_600_000, trustProxy: true }
+  const logger = createLogger('silent')
+
+  let url: string
+  let dropDatabase: () => Promise<void>
+  if (provided.kind === 'postgres') {
+    const name = `covered_test_${randomBytes(6).toString('hex')}`
+    const admin = new pg.Client({ connectionString: provided.serverUrl })
+    await admin.connect()
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${provided.template}`)
+    await admin.end()
+    url = withDatabase(provided.serverUrl, name)
+    dropDatabase = async () => {
+      const client = new pg.Client({ connectionString: provided.serverUrl })
+      await client.connect()
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await client.end()
+    }
+  } else {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'covered-test-'))
+    const embedded = await startEmbeddedPostgres(dir)
+    url = embedded.url
+    dropDatabase = async () => {
+      await embedded.stop()
+      await fs.rm(dir, { recursive: true, force: true })
+    }
+  }
+
+  const dataSource = createDataSource({ url, poolSize: 10, statementTimeoutMs: 30_000 })
+  await dataSource.initialize()
+  if (provided.kind === 'pglite') await migrate(dataSource)
+  const database: Database = {
+    dataSource,
+    kind: provided.kind === 'postgres' ? 'postgres' : 'embedded',
+    describe: url,
+    close: () => dataSource.destroy(),
+  }
+  const yoga = createCoveredYoga({ config, logger, db: dataSource, now: clock.now })
+
+  async function gql<T>(query: string, variables?: Record<string, unknown>, opts: RequestOptions = {}) {
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'x-requested-with': 'covered-test',
+      ...opts.headers,
+    }
+    if (opts.cookie) headers.cookie = opts.cookie
+    if (opts.bearer) headers.authorization = `Bearer ${opts.bearer}`
+    if (opts.ip) headers['x-forwarded-for'] = opts.ip
+    const response = await yoga.fetch('http://covered.test/graphql', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+    })
+    const body = (await response.json()) as { data: T; errors?: GraphQLResponse['errors'] }
+    return { status: response.status, data: body.data, errors: body.errors, headers: response.headers }
+  }
+
+  return {
+    yoga,
+    database,
+    config,
+    clock,
+    url,
+    gql,
+    async signIn(email, password = TEST_PASSWORD) {
+      const response = await gql(
+        `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { __typename ... on Error { message } } }`,
+        { email, password },
+      )
+      if (response.data?.login?.__typename !== 'MutationLoginSuccess') {
+        throw new Error(`sign-in as ${email} failed: ${JSON.stringify(response.data ?? response.errors)}`)
+      }
+      const setCookie = response.headers.get('set-cookie') ?? ''
+      return setCookie.split(';')[0]!
+    },
+    async close() {
+      await dataSource.destroy()
+      await dropDatabase()
+    },
+  }
+}
