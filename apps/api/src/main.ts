@@ -25,7 +25,8 @@ async function main() {
   })
   const address = server.http.address()
   const port = typeof address === 'object' && address ? address.port : config.port
-  const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`
+  const loopbackOrAny = ['0.0.0.0', '127.0.0.1', '::', '::1'].includes(config.host)
+  const base = `http://${loopbackOrAny ? 'localhost' : config.host}:${port}`
   const lines = [
     `Covered is up on ${base} (database: ${database.describe}${seeded ? ', demo data seeded' : ''})`,
     `  Admin:   ${base}/admin/`,

@@ -8,7 +8,17 @@ import type { Database } from './db/database.js'
 import { createCoveredYoga, type CoveredYoga } from './graphql/yoga.js'
 import type { Logger } from './logger.js'
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
+/** The checkout's root, found from this file whether it runs from src/ (tsx) or dist/ (the bundle). */
+function findRepoRoot(start: string): string {
+  let dir = start
+  while (!fs.existsSync(path.join(dir, 'pnpm-workspace.yaml'))) {
+    const parent = path.dirname(dir)
+    if (parent === dir) return path.resolve(start, '../../..')
+    dir = parent
+  }
+  return dir
+}
+const repoRoot = findRepoRoot(path.dirname(fileURLToPath(import.meta.url)))
 export const SPA_DIST = {
   admin: path.join(repoRoot, 'apps/admin/dist'),
   portal: path.join(repoRoot, 'apps/portal/dist'),

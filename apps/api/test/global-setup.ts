@@ -17,7 +17,7 @@ export default async function setup(project: TestProject) {
     await admin.connect()
   } catch (error) {
     const message = `PostgreSQL does not answer at ${serverUrl} (${(error as Error).message}).`
-    if (process.env.CI === 'true') throw new Error(`${message} CI needs a real PostgreSQL: start it, or set TEST_DATABASE_URL.`)
+    if (process.env.CI === 'true') throw new Error(`${message} CI needs a real PostgreSQL: start it, or set TEST_DATABASE_URL.`, { cause: error })
     console.warn(`\n${'!'.repeat(78)}\n!! ${message}\n!! API tests run on embedded PGlite instead. Start PostgreSQL to test against it.\n${'!'.repeat(78)}\n`)
     project.provide('testDatabase', { kind: 'pglite' })
     return

@@ -135,7 +135,7 @@ export async function createTestApp(options: { clock?: TestClock } = {}): Promis
     url,
     gql,
     async signIn(email, password = TEST_PASSWORD) {
-      const response = await gql(
+      const response = await gql<any>(
         `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { __typename ... on Error { message } } }`,
         { email, password },
       )

@@ -1,12 +1,13 @@
 import type { RequestContext } from '../../context.js'
+import { NotFoundError } from '../../errors.js'
 import { Contact } from '../customers/contact.entity.js'
 import { StaffUser } from './staff-user.entity.js'
 
 /** Loads staff users by id for a dataloader (one statement per batch). */
-export async function loadStaffUsers(ctx: RequestContext, ids: readonly string[]): Promise<(StaffUser | null)[]> {
+export async function loadStaffUsers(ctx: RequestContext, ids: readonly string[]): Promise<(StaffUser | NotFoundError)[]> {
   const rows = await ctx.db.getRepository(StaffUser).createQueryBuilder('u').where('u.id = ANY(:ids::uuid[])', { ids }).getMany()
   const byId = new Map(rows.map((row) => [row.id, row]))
-  return ids.map((id) => byId.get(id) ?? null)
+  return ids.map((id) => byId.get(id) ?? new NotFoundError('That staff user'))
 }
 
 /** Loads contacts by id for a dataloader; contacts of organisations the viewer may not see come back null. */
@@ -14,8 +15,8 @@ export async function loadContacts(
   ctx: RequestContext,
   ids: readonly string[],
   canSee: (customerId: string) => boolean,
-): Promise<(Contact | null)[]> {
+): Promise<(Contact | NotFoundError)[]> {
   const rows = await ctx.db.getRepository(Contact).createQueryBuilder('c').where('c.id = ANY(:ids::uuid[])', { ids }).getMany()
   const byId = new Map(rows.filter((row) => canSee(row.customerId)).map((row) => [row.id, row]))
-  return ids.map((id) => byId.get(id) ?? null)
+  return ids.map((id) => byId.get(id) ?? new NotFoundError('That contact'))
 }

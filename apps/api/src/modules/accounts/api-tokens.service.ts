@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { actorOf, withTransaction, type RequestContext } from '../../context.js'
+import { withTransaction, type RequestContext } from '../../context.js'
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js'
 import { parseInput } from '../../validation.js'
-import { AuditEntry } from '../audit/audit-entry.entity.js'
+import { recordAudit } from '../audit/audit.js'
 import { Customer } from '../customers/customer.entity.js'
 import { ApiToken } from './api-token.entity.js'
 import { API_TOKEN_PREFIX } from './auth.service.js'
@@ -45,13 +45,12 @@ export async function createApiToken(
       createdById: adminId,
     })
     await manager.save(token)
-    await manager.insert(AuditEntry, {
-      ...actorOf(ctx.viewer),
+    await recordAudit(manager, ctx, {
       action: 'api_token.created',
       entityType: 'ApiToken',
       entityId: token.id,
       customerId: token.customerId,
-      after: { name: token.name, scope: token.scope, customerId: token.customerId, expiresAt: token.expiresAt },
+      after: { name: token.name, scope: token.scope, customerId: token.customerId, expiresAt: token.expiresAt?.toISOString() ?? null },
     })
     return token
   })
@@ -66,8 +65,7 @@ export async function revokeApiToken(ctx: RequestContext, id: string): Promise<A
     if (!token.revokedAt) {
       token.revokedAt = ctx.now()
       await manager.save(token)
-      await manager.insert(AuditEntry, {
-        ...actorOf(ctx.viewer),
+      await recordAudit(manager, ctx, {
         action: 'api_token.revoked',
         entityType: 'ApiToken',
         entityId: token.id,

@@ -67,7 +67,10 @@ builder.queryField('customer', (t) =>
     description: 'One customer by id; null when it does not exist or is not yours to see.',
     authScopes: { signedIn: true },
     args: { id: t.arg.globalID({ required: true, for: CustomerType }) },
-    resolve: (_root, { id }) => id.id,
+    resolve: async (_root, { id }, ctx) => {
+      const customer = await CustomerType.getDataloader(ctx).load(id.id).catch(() => null)
+      return customer
+    },
   }),
 )
 

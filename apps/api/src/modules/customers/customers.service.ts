@@ -1,11 +1,10 @@
-import type { EntityManager } from 'typeorm'
 import { z } from 'zod'
-import { actorOf, withTransaction, type RequestContext, type Viewer } from '../../context.js'
-import { ForbiddenError } from '../../errors.js'
+import { withTransaction, type RequestContext, type Viewer } from '../../context.js'
+import { ForbiddenError, NotFoundError } from '../../errors.js'
 import { CURRENCIES, DESKS, type Currency, type CustomerStatus, type DeskCode } from '../../graphql/enums.js'
 import { decodeCursor, encodeCursor, pageRequest, toConnection, type Connection, type PageArgs } from '../../pagination.js'
 import { parseInput } from '../../validation.js'
-import { AuditEntry } from '../audit/audit-entry.entity.js'
+import { recordAudit } from '../audit/audit.js'
 import { customerStatusFromLicenses } from './customer-status.js'
 import { Customer } from './customer.entity.js'
 
@@ -68,14 +67,18 @@ export function canSeeCustomer(viewer: Viewer, customerId: string): boolean {
   return visible === 'all' || visible === customerId
 }
 
-/** Loads customers by id for a dataloader: one statement for any number of ids, hidden ones come back null. */
-export async function loadCustomers(ctx: RequestContext, ids: readonly string[]): Promise<(CustomerView | null)[]> {
-  const wanted = ids.filter((id) => z.string().uuid().safeParse(id).success && canSeeCustomer(ctx.viewer, id))
-  if (wanted.length === 0) return ids.map(() => null)
-  const rows: CustomerRow[] = await ctx.db.query(`${SELECT_CUSTOMER} WHERE c.id = ANY($1::uuid[])`, [wanted])
+/**
+ * Loads customers by id for a dataloader: one statement for any number of ids. A customer the viewer may
+ * not see is answered exactly as one that does not exist.
+ */
+export async function loadCustomers(ctx: RequestContext, ids: readonly string[]): Promise<(CustomerView | NotFoundError)[]> {
+  const wanted = ids.filter((id) => isUuid(id) && canSeeCustomer(ctx.viewer, id))
+  const rows: CustomerRow[] = wanted.length ? await ctx.db.query(`${SELECT_CUSTOMER} WHERE c.id = ANY($1::uuid[])`, [wanted]) : []
   const byId = new Map(rows.map((row) => [row.id, toView(row)]))
-  return ids.map((id) => byId.get(id) ?? null)
+  return ids.map((id) => byId.get(id) ?? new NotFoundError('That customer'))
 }
+
+const isUuid = (id: string) => z.uuid().safeParse(id).success
 
 export interface CustomerFilter extends PageArgs {
   /** Matches part of the name or of a contact's email address. */
@@ -139,7 +142,13 @@ export async function createCustomer(ctx: RequestContext, input: z.input<typeof 
   return withTransaction(ctx, async (manager) => {
     const customer = manager.create(Customer, data)
     await manager.save(customer)
-    await audit(manager, ctx, 'customer.created', customer, null, snapshot(customer))
+    await recordAudit(manager, ctx, {
+      action: 'customer.created',
+      entityType: 'Customer',
+      entityId: customer.id,
+      customerId: customer.id,
+      after: snapshot(customer),
+    })
     return toView({
       id: customer.id,
       name: customer.name,
@@ -155,23 +164,4 @@ export async function createCustomer(ctx: RequestContext, input: z.input<typeof 
 
 function snapshot(customer: Customer): Record<string, unknown> {
   return { name: customer.name, homeDesk: customer.homeDesk, currency: customer.currency }
-}
-
-async function audit(
-  manager: EntityManager,
-  ctx: RequestContext,
-  action: string,
-  customer: Customer,
-  before: Record<string, unknown> | null,
-  after: Record<string, unknown> | null,
-): Promise<void> {
-  await manager.insert(AuditEntry, {
-    ...actorOf(ctx.viewer),
-    action,
-    entityType: 'Customer',
-    entityId: customer.id,
-    customerId: customer.id,
-    before,
-    after,
-  })
 }

@@ -1,0 +1,136 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildApi, root } from '../../../scripts/lib/build.mjs'
+import { createTestApp, type TestApp } from './harness.js'
+import { startTcpProxy } from './tcp-proxy.js'
+
+/** The production entry point as a real process: start, shutdown, restart, readiness. */
+interface RunningProduct {
+  child: ChildProcess
+  base: string
+  output: () => string
+  exited: Promise<number | null>
+}
+
+async function startProduct(env: Record<string, string>): Promise<RunningProduct> {
+  const main = path.join(root, 'apps/api/dist/main.js')
+  const child = spawn(process.execPath, [main], {
+    cwd: root,
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', NODE_ENV: 'production', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout!.on('data', (chunk) => (output += chunk))
+  child.stderr!.on('data', (chunk) => (output += chunk))
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  const base = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the product did not start:\n${output}`)), 60_000)
+    const onData = () => {
+      const match = /Covered is up on (http:\/\/\S+)/.exec(output)
+      if (match) {
+        clearTimeout(timer)
+        resolve(match[1]!)
+      }
+    }
+    child.stdout!.on('data', onData)
+    void exited.then(() => reject(new Error(`the product exited early:\n${output}`)))
+  })
+  return { child, base, output: () => output, exited }
+}
+
+async function gql(base: string, query: string, variables: Record<string, unknown> = {}, cookie?: string) {
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-requested-with': 'test', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify({ query, variables }),
+  })
+  return { status: response.status, body: (await response.json()) as any, cookie: response.headers.get('set-cookie')?.split(';')[0] }
+}
+
+const LOGIN = `mutation { login(email: "admin@covered.example", password: "covered-demo") { __typename } }`
+
+let app: TestApp
+beforeAll(async () => {
+  await buildApi()
+  app = await createTestApp()
+})
+afterAll(() => app.close())
+
+describe('the product process', () => {
+  it('on SIGTERM stops taking new requests, finishes the one in flight, and exits 0', async () => {
+    const product = await startProduct({ DATABASE_URL: app.url, SEED_DEMO_DATA: 'true' })
+    const { cookie } = await gql(product.base, LOGIN)
+    // Hold a lock on customers so the next list request waits inside the database: a slow request.
+    const blocker = new pg.Client({ connectionString: app.url })
+    await blocker.connect()
+    await blocker.query('BEGIN')
+    await blocker.query('LOCK TABLE customers IN ACCESS EXCLUSIVE MODE')
+    const slow = gql(product.base, '{ customers(first: 3) { edges { node { name } } } }', {}, cookie)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+
+    product.child.kill('SIGTERM')
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    await expect(fetch(`${product.base}/health/live`)).rejects.toThrow()
+    await blocker.query('COMMIT')
+    await blocker.end()
+
+    const finished = await slow
+    expect(finished.status).toBe(200)
+    expect(finished.body.data.customers.edges.map((e: any) => e.node.name)).toEqual(['Acme Analytics', 'Brightwater Media plc', 'Globex Evaluations'])
+    expect(await product.exited).toBe(0)
+  })
+
+  it('keeps the embedded database across a restart', { timeout: 120_000 }, async () => {
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'covered-restart-'))
+    try {
+      const first = await startProduct({ COVERED_DATA_DIR: dataDir })
+      expect(first.output()).toContain('demo data seeded')
+      const { cookie } = await gql(first.base, LOGIN)
+      const created = await gql(first.base, `mutation { createCustomer(input: { name: "Survives Restart", homeDesk: UK, currency: GBP }) { __typename } }`, {}, cookie)
+      expect(created.body.data.createCustomer.__typename).toBe('MutationCreateCustomerSuccess')
+      first.child.kill('SIGTERM')
+      expect(await first.exited).toBe(0)
+
+      const second = await startProduct({ COVERED_DATA_DIR: dataDir })
+      expect(second.output()).not.toContain('demo data seeded')
+      const again = await gql(second.base, LOGIN)
+      const list = await gql(second.base, '{ customers(search: "Survives") { edges { node { name } } } }', {}, again.cookie)
+      expect(list.body.data.customers.edges).toEqual([{ node: { name: 'Survives Restart' } }])
+      second.child.kill('SIGTERM')
+      expect(await second.exited).toBe(0)
+    } finally {
+      await fs.rm(dataDir, { recursive: true, force: true })
+    }
+  })
+
+  it('is live without the database, and not ready when the database stops answering within 1 s', async () => {
+    const target = new URL(app.url)
+    const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) })
+    const viaProxy = new URL(app.url)
+    viaProxy.port = String(proxy.port)
+    const product = await startProduct({ DATABASE_URL: viaProxy.toString(), SEED_DEMO_DATA: 'false' })
+    try {
+      expect((await fetch(`${product.base}/health/ready`)).status).toBe(200)
+      proxy.freeze()
+      const started = Date.now()
+      const notReady = await fetch(`${product.base}/health/ready`)
+      expect(notReady.status).toBe(503)
+      expect(await notReady.json()).toEqual({ status: 'unavailable', database: 'not answering' })
+      expect(Date.now() - started).toBeLessThan(3000)
+      expect((await fetch(`${product.base}/health/live`)).status).toBe(200)
+      proxy.thaw()
+    } finally {
+      product.child.kill('SIGKILL')
+      await product.exited
+      await proxy.close()
+    }
+  })
+
+  it('refuses to start with a clear message when the configuration is wrong', async () => {
+    await expect(startProduct({ PORT: 'eighty' })).rejects.toThrow(/Invalid configuration:\s+PORT: /)
+  })
+})

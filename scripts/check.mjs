@@ -1,0 +1,32 @@
+// `pnpm check`: type checks (tsc, vue-tsc), the linter, and that the committed schema.graphql and the
+// generated client documents match the code.
+import { spawnSync } from 'node:child_process'
+import path from 'node:path'
+import { root } from './lib/build.mjs'
+
+const bin = (pkg, file) => path.join(root, pkg, file)
+const steps = [
+  ['types: domain', [bin('node_modules/typescript', 'bin/tsc'), '-p', 'packages/domain/tsconfig.json']],
+  ['types: api', [bin('node_modules/typescript', 'bin/tsc'), '-p', 'apps/api/tsconfig.json']],
+  ['types: admin', [bin('apps/admin/node_modules/vue-tsc', 'bin/vue-tsc.js'), '--noEmit', '-p', 'apps/admin/tsconfig.json']],
+  ['types: portal', [bin('apps/portal/node_modules/vue-tsc', 'bin/vue-tsc.js'), '--noEmit', '-p', 'apps/portal/tsconfig.json']],
+  ['types: e2e', [bin('node_modules/typescript', 'bin/tsc'), '-p', 'tests/e2e/tsconfig.json']],
+  ['lint', [bin('node_modules/eslint', 'bin/eslint.js'), '--max-warnings', '0', '.']],
+  ['schema.graphql matches the code', [bin('apps/api/node_modules/tsx', 'dist/cli.mjs'), 'apps/api/scripts/print-schema.ts', '--check']],
+  ['generated documents match the schema', ['scripts/check-codegen.mjs']],
+]
+
+let failed = 0
+for (const [name, [script, ...args]] of steps) {
+  const started = Date.now()
+  const result = spawnSync(process.execPath, [script, ...args], { cwd: root, encoding: 'utf8' })
+  const seconds = ((Date.now() - started) / 1000).toFixed(1)
+  if (result.status === 0) {
+    console.log(`ok    ${name} (${seconds} s)`)
+  } else {
+    failed++
+    console.log(`FAIL  ${name} (${seconds} s)\n${result.stdout}${result.stderr}`)
+  }
+}
+console.log(failed ? `\n${failed} check(s) failed` : '\nall checks passed')
+process.exit(failed ? 1 : 0)
