@@ -5,7 +5,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { buildApi, buildSpas, root } from './lib/build.mjs'
+import { ensureChromium } from './lib/chromium.mjs'
 
+ensureChromium()
 await buildSpas({ log: (line) => console.log(line) })
 await buildApi()
 

@@ -22,7 +22,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     statementTimeoutMs: config.db.statementTimeoutMs,
   })
   try {
-    await dataSource.initialize()
+    await initializeWithRetry(dataSource, embedded ? 1 : 15, logger)
   } catch (error) {
     await embedded?.stop()
     throw error
@@ -37,6 +37,20 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
       await dataSource.destroy()
       await embedded?.stop()
     },
+  }
+}
+
+/** A database server that is still starting (as in docker compose) gets a few seconds before we give up. */
+async function initializeWithRetry(dataSource: DataSource, attempts: number, logger: Logger): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await dataSource.initialize()
+      return
+    } catch (error) {
+      if (attempt >= attempts) throw error
+      logger.warn(`database not reachable yet (${(error as Error).message}); retrying (${attempt}/${attempts - 1})`)
+      await new Promise((resolve) => setTimeout(resolve, 1000 * Math.min(attempt, 3)))
+    }
   }
 }
 
