@@ -1,0 +1,5 @@
+export * from './calendar-date.js'
+export * from './terms.js'
+export * from './fees.js'
+export * from './rules.js'
+export * from './customers.js'

@@ -1,0 +1,4 @@
+export * from './numbers.js'
+export * from './totals.js'
+export * from './status.js'
+export * from './time-entries.js'

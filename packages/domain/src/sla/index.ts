@@ -1,0 +1,41 @@
+// The SLA clock (policy.md section 5): desks, business calendars, due times, warnings and pauses.
+// Instants are UTC epoch milliseconds; convert Date / ISO 8601 at the edges.
+export { SlaError, type SlaErrorReason, type DeskProblem } from './errors.js'
+export {
+  DEFAULT_DESKS,
+  DESK_CODES,
+  validateDeskDefinition,
+  type DeskCode,
+  type DeskDefinition,
+  type IsoWeekday,
+  type ValidateDeskOptions,
+  type WeeklyWindow,
+} from './desks.js'
+export {
+  BusinessCalendar,
+  calendarFor,
+  SUPPORT_PLANS_FOR_CLOCK,
+  type OpenStretch,
+  type SupportPlanForClock,
+} from './calendar.js'
+export {
+  computeDueTimes,
+  DEFAULT_SLA_SETTINGS,
+  standardFirstResponseDue,
+  warningAt,
+  type DueTimes,
+  type DueTimesInput,
+  type SlaSettings,
+  type TargetKind,
+} from './targets.js'
+export {
+  clockWarningAt,
+  pauseClock,
+  pauseShift,
+  resumeClock,
+  shiftDue,
+  startClock,
+  type SlaClock,
+} from './pause.js'
+export { calendarWarnings, type CalendarWarning } from './warnings.js'
+export { slaPreview, type SlaPreview } from './preview.js'

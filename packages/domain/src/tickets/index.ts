@@ -1,0 +1,3 @@
+export * from './status.js'
+export * from './numbers.js'
+export * from './queue.js'
