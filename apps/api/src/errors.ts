@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'POLICY'
 
 export abstract class AppError extends Error {
   abstract readonly code: ErrorCode
@@ -72,4 +73,17 @@ export class ConflictError extends AppError {
 function describeWait(seconds: number): string {
   if (seconds < 90) return `${seconds} seconds`
   return `${Math.ceil(seconds / 60)} minutes`
+}
+
+/** A well-formed request that the support policy does not allow (premium without maintenance, a cap reached). */
+export class PolicyError extends AppError {
+  readonly code = 'POLICY' as const
+  constructor(
+    message: string,
+    /** The policy's own code: RULE_VIOLATION, LIMIT_EXCEEDED, INVALID_TRANSITION, MIXED_CURRENCY. */
+    readonly rule: string,
+  ) {
+    super(message)
+    this.name = 'PolicyError'
+  }
 }

@@ -42,3 +42,30 @@ export async function makeContact(db: DataSource, customer: Customer, overrides:
 export function globalId(type: string, id: string): string {
   return Buffer.from(`${type}:${id}`).toString('base64')
 }
+
+export async function editionId(db: DataSource, name: 'Standard' | 'Pro' | 'Enterprise' = 'Pro'): Promise<string> {
+  const [row] = await db.query('SELECT id FROM product_editions WHERE name = $1', [name])
+  return row.id
+}
+
+/** A license row; `retired` or `replaced` put it in history. */
+export async function makeLicense(
+  db: DataSource,
+  customer: Customer,
+  overrides: { edition?: 'Standard' | 'Pro' | 'Enterprise'; priceMinor?: number; currency?: 'USD' | 'GBP'; retired?: boolean; purchasedOn?: string } = {},
+): Promise<{ id: string }> {
+  const [row] = await db.query(
+    `INSERT INTO licenses (customer_id, edition_id, price_minor, currency, purchased_on, license_key, retired_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [
+      customer.id,
+      await editionId(db, overrides.edition),
+      overrides.priceMinor ?? 100_000,
+      overrides.currency ?? customer.currency,
+      overrides.purchasedOn ?? '2026-01-01',
+      `TEST-${next()}-${Math.random().toString(36).slice(2, 8)}`,
+      overrides.retired ? new Date('2026-01-02T00:00:00Z') : null,
+    ],
+  )
+  return row
+}

@@ -6,9 +6,23 @@ import { AuditEntry } from '../modules/audit/audit-entry.entity.js'
 import { Contact } from '../modules/customers/contact.entity.js'
 import { Customer } from '../modules/customers/customer.entity.js'
 import { License } from '../modules/customers/license.entity.js'
+import { ProductEdition } from '../modules/customers/product-edition.entity.js'
+import { Contract, ContractKeyContact, ContractTermRecord } from '../modules/contracts/contract.entity.js'
 import { migrations } from './migrations/index.js'
 
-export const entities = [StaffUser, Session, ApiToken, Customer, Contact, License, AuditEntry]
+export const entities = [
+  StaffUser,
+  Session,
+  ApiToken,
+  Customer,
+  Contact,
+  ProductEdition,
+  License,
+  Contract,
+  ContractTermRecord,
+  ContractKeyContact,
+  AuditEntry,
+]
 
 export interface DataSourceOptions {
   url: string

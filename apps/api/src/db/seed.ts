@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm'
+import { addCalendarDays, contractFee, DEFAULT_DESKS, oneYearTerm, todayIn, type ContractKind, type Currency } from '@covered/domain'
+import type { DataSource, EntityManager } from 'typeorm'
 import { hashPassword } from '../modules/accounts/passwords.js'
 import { StaffUser } from '../modules/accounts/staff-user.entity.js'
 import { Contact } from '../modules/customers/contact.entity.js'
@@ -18,8 +19,12 @@ export async function isEmpty(dataSource: DataSource): Promise<boolean> {
   return Number(row?.count ?? 0) === 0
 }
 
-/** Demo data for a first look: staff, customers on both desks and currencies, a prospect, a former customer. */
-export async function seedDemoData(dataSource: DataSource): Promise<void> {
+/**
+ * Demo data for a first look, dated relative to today so that statuses stay meaningful: customers on both
+ * desks and in both currencies with premium, active, expiring and lapsed contracts, a prospect and a former
+ * customer.
+ */
+export async function seedDemoData(dataSource: DataSource, now = new Date()): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   await dataSource.transaction(async (manager) => {
     await manager.insert(StaffUser, [
@@ -27,30 +32,68 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
       { email: 'engineer@covered.example', name: 'Eli Engineer', role: 'ENGINEER', desk: 'PACIFIC', passwordHash },
       { email: 'uk.engineer@covered.example', name: 'Harriet Hughes', role: 'ENGINEER', desk: 'UK', passwordHash },
     ])
-    const customers = await manager.save(
-      Customer,
-      [
-        { name: 'Acme Analytics', homeDesk: 'PACIFIC', currency: 'USD' },
-        { name: 'Northwind Traders Ltd', homeDesk: 'UK', currency: 'GBP' },
-        { name: 'Globex Evaluations', homeDesk: 'PACIFIC', currency: 'USD' },
-        { name: 'Initech Web', homeDesk: 'PACIFIC', currency: 'USD' },
-        { name: 'Brightwater Media plc', homeDesk: 'UK', currency: 'GBP' },
-      ].map((customer) => manager.create(Customer, customer as Partial<Customer>)),
+    const editions = Object.fromEntries(
+      ((await manager.query('SELECT id, name FROM product_editions')) as { id: string; name: string }[]).map((e) => [e.name, e.id]),
     )
-    const [acme, northwind, globex, initech, brightwater] = customers as [Customer, Customer, Customer, Customer, Customer]
-    await manager.insert(Contact, [
-      { customerId: acme.id, email: 'alex@acme.example', name: 'Alex Rivera', isCustomerAdmin: true, portalAccess: true, passwordHash, timeZone: 'America/Denver' },
-      { customerId: acme.id, email: 'sam@acme.example', name: 'Sam Okafor', portalAccess: true, passwordHash },
-      { customerId: northwind.id, email: 'olivia@northwind.example', name: 'Olivia Bennett', isCustomerAdmin: true, portalAccess: true, passwordHash, timeZone: 'Europe/London' },
-      { customerId: globex.id, email: 'hank@globex.example', name: 'Hank Scorpio', portalAccess: true, passwordHash },
-      { customerId: initech.id, email: 'peter@initech.example', name: 'Peter Gibbons' },
-      { customerId: brightwater.id, email: 'priya@brightwater.example', name: 'Priya Shah', portalAccess: true, passwordHash },
-    ])
-    await manager.insert(License, [
-      { customerId: acme.id, edition: 'Pro', priceMinor: '495000', currency: 'USD', purchasedOn: '2025-03-14', licenseKey: 'CT-PRO-ACME-0001' },
-      { customerId: northwind.id, edition: 'Enterprise', priceMinor: '1200000', currency: 'GBP', purchasedOn: '2024-09-02', licenseKey: 'CT-ENT-NWND-0001' },
-      { customerId: brightwater.id, edition: 'Pro', priceMinor: '395000', currency: 'GBP', purchasedOn: '2026-01-20', licenseKey: 'CT-PRO-BRWM-0001' },
-      { customerId: initech.id, edition: 'Standard', priceMinor: '99000', currency: 'USD', purchasedOn: '2021-06-01', licenseKey: 'CT-STD-INIT-0001', retiredAt: new Date('2024-06-01T00:00:00Z') },
-    ])
+    const customer = (name: string, homeDesk: 'PACIFIC' | 'UK', currency: Currency) =>
+      manager.save(manager.create(Customer, { name, homeDesk, currency }))
+    const contact = (customerId: string, email: string, name: string, extra: Partial<Contact> = {}) =>
+      manager.save(manager.create(Contact, { customerId, email, name, portalAccess: true, passwordHash, ...extra }))
+    const license = (customerId: string, edition: string, price: number, currency: Currency, purchasedOn: string, key: string, retiredAt: Date | null = null) =>
+      manager.save(manager.create(License, { customerId, editionId: editions[edition], priceMinor: String(price), currency, purchasedOn, licenseKey: key, retiredAt }))
+    const todayAt = (desk: 'PACIFIC' | 'UK') => todayIn(DEFAULT_DESKS[desk].timeZone, now)
+
+    const acme = await customer('Acme Analytics', 'PACIFIC', 'USD')
+    const alex = await contact(acme.id, 'alex@acme.example', 'Alex Rivera', { isCustomerAdmin: true, timeZone: 'America/Denver' })
+    const sam = await contact(acme.id, 'sam@acme.example', 'Sam Okafor')
+    await contact(acme.id, 'jo@acme.example', 'Jo Park', { portalAccess: false, passwordHash: null })
+    const acmeLicense = await license(acme.id, 'Pro', 495_000, 'USD', addCalendarDays(todayAt('PACIFIC'), -400), 'CT-PRO-ACME-0001')
+    const acmeStart = addCalendarDays(todayAt('PACIFIC'), -200)
+    await contract(manager, acmeLicense, 'MAINTENANCE', acmeStart, [alex.id, sam.id])
+    await contract(manager, acmeLicense, 'PREMIUM_SUPPORT', acmeStart, [alex.id])
+
+    const northwind = await customer('Northwind Traders Ltd', 'UK', 'GBP')
+    const olivia = await contact(northwind.id, 'olivia@northwind.example', 'Olivia Bennett', { isCustomerAdmin: true, timeZone: 'Europe/London' })
+    await contact(northwind.id, 'tom@northwind.example', 'Tom Ashworth', { timeZone: 'Europe/London' })
+    const northwindLicense = await license(northwind.id, 'Enterprise', 1_200_000, 'GBP', '2024-09-02', 'CT-ENT-NWND-0001')
+    // Ends in about five weeks: EXPIRING, and in the renewals due.
+    await contract(manager, northwindLicense, 'MAINTENANCE', addCalendarDays(todayAt('UK'), -330), [olivia.id])
+
+    const brightwater = await customer('Brightwater Media plc', 'UK', 'GBP')
+    const priya = await contact(brightwater.id, 'priya@brightwater.example', 'Priya Shah', { timeZone: 'Europe/London' })
+    const brightwaterLicense = await license(brightwater.id, 'Pro', 395_000, 'GBP', '2024-01-20', 'CT-PRO-BRWM-0001')
+    // Ended three weeks ago and not renewed: LAPSED.
+    await contract(manager, brightwaterLicense, 'MAINTENANCE', addCalendarDays(todayAt('UK'), -386), [priya.id])
+
+    const globex = await customer('Globex Evaluations', 'PACIFIC', 'USD')
+    await contact(globex.id, 'hank@globex.example', 'Hank Scorpio')
+
+    const initech = await customer('Initech Web', 'PACIFIC', 'USD')
+    await contact(initech.id, 'peter@initech.example', 'Peter Gibbons', { portalAccess: false, passwordHash: null })
+    await license(initech.id, 'Standard', 99_000, 'USD', '2021-06-01', 'CT-STD-INIT-0001', new Date('2024-06-01T00:00:00Z'))
+
+    const umbrella = await customer('Umbrella Insights', 'PACIFIC', 'USD')
+    const ada = await contact(umbrella.id, 'ada@umbrella.example', 'Ada Lin', { isCustomerAdmin: true, timeZone: 'America/Los_Angeles' })
+    const umbrellaLicense = await license(umbrella.id, 'Enterprise', 1_450_000, 'USD', addCalendarDays(todayAt('PACIFIC'), -30), 'CT-ENT-UMBR-0001')
+    await contract(manager, umbrellaLicense, 'MAINTENANCE', addCalendarDays(todayAt('PACIFIC'), -30), [ada.id])
   })
+}
+
+async function contract(manager: EntityManager, license: License, kind: ContractKind, start: string, keyContactIds: string[]): Promise<void> {
+  const term = oneYearTerm(start)
+  const fee = contractFee(kind, { amountMinor: Number(license.priceMinor), currency: license.currency })
+  const [inserted]: { id: string }[] = await manager.query(
+    'INSERT INTO contracts (customer_id, license_id, kind) VALUES ($1, $2, $3) RETURNING id',
+    [license.customerId, license.id, kind],
+  )
+  await manager.query('INSERT INTO contract_terms (contract_id, start_date, end_date, fee_minor, currency) VALUES ($1, $2, $3, $4, $5)', [
+    inserted!.id,
+    term.start,
+    term.end,
+    fee.amountMinor,
+    fee.currency,
+  ])
+  for (const contactId of keyContactIds) {
+    await manager.query('INSERT INTO contract_key_contacts (contract_id, contact_id) VALUES ($1, $2)', [inserted!.id, contactId])
+  }
 }

@@ -15,6 +15,8 @@ export const builder = new SchemaBuilder<{
   Context: RequestContext
   Scalars: {
     DateTime: { Input: Date; Output: Date | string }
+    Date: { Input: string; Output: string }
+    SafeInt: { Input: number; Output: number }
     ID: { Input: string; Output: string }
   }
   AuthScopes: {

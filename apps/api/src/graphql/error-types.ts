@@ -4,6 +4,7 @@ import {
   ForbiddenError,
   InvalidCredentialsError,
   NotFoundError,
+  PolicyError,
   TooManyAttemptsError,
   ValidationError,
   type ErrorCode,
@@ -20,6 +21,7 @@ export const ErrorCodeEnum = builder.enumType('ErrorCode', {
     'FORBIDDEN',
     'NOT_FOUND',
     'CONFLICT',
+    'POLICY',
   ] satisfies ErrorCode[],
 })
 
@@ -77,4 +79,13 @@ builder.objectType(ConflictError, {
   name: 'ConflictError',
   description: 'The record changed since the version you based this on; nothing was changed.',
   interfaces: [ErrorInterface],
+})
+
+builder.objectType(PolicyError, {
+  name: 'PolicyError',
+  description: 'The request is well formed but the support policy does not allow it; the message says what would.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    rule: t.exposeString('rule', { description: 'RULE_VIOLATION, LIMIT_EXCEEDED, INVALID_TRANSITION or MIXED_CURRENCY.' }),
+  }),
 })

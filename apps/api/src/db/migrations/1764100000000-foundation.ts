@@ -51,15 +51,26 @@ export class Foundation1764100000000 implements MigrationInterface {
     await q.query(`CREATE INDEX contacts_lower_email_pattern_idx ON contacts (lower(email) text_pattern_ops)`)
 
     await q.query(`
+      CREATE TABLE product_editions (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        name text NOT NULL UNIQUE CHECK (length(btrim(name)) > 0),
+        rank integer NOT NULL UNIQUE,
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`)
+    // Reference data every install needs; admins can add editions.
+    await q.query(`INSERT INTO product_editions (name, rank) VALUES ('Standard', 1), ('Pro', 2), ('Enterprise', 3)`)
+
+    await q.query(`
       CREATE TABLE licenses (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         customer_id uuid NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
-        edition text NOT NULL,
+        edition_id uuid NOT NULL REFERENCES product_editions(id),
         price_minor bigint NOT NULL CHECK (price_minor >= 0),
         currency text NOT NULL CHECK (currency IN ('USD', 'GBP')),
         purchased_on date NOT NULL,
         license_key text NOT NULL UNIQUE,
         retired_at timestamptz,
+        replaced_at timestamptz,
         replaced_by_id uuid REFERENCES licenses(id),
         created_at timestamptz NOT NULL DEFAULT now(),
         version integer NOT NULL DEFAULT 1
@@ -121,7 +132,7 @@ export class Foundation1764100000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ['audit_log', 'login_throttle', 'api_tokens', 'sessions', 'licenses', 'contacts', 'customers', 'staff_users']) {
+    for (const table of ['audit_log', 'login_throttle', 'api_tokens', 'sessions', 'licenses', 'product_editions', 'contacts', 'customers', 'staff_users']) {
       await q.query(`DROP TABLE IF EXISTS ${table}`)
     }
   }

@@ -1,9 +1,15 @@
 import { builder } from '../../graphql/builder.js'
+import { CONTRACT_STATUSES } from '@covered/domain'
 import { CurrencyEnum, CustomerStatusEnum, DeskEnum } from '../../graphql/enum-types.js'
-import { ForbiddenError, ValidationError } from '../../errors.js'
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js'
 import { loadContacts } from '../accounts/accounts.service.js'
 import { Contact } from './contact.entity.js'
-import { canSeeCustomer, createCustomer, listCustomers, loadCustomers, type CustomerView } from './customers.service.js'
+import { auditTrail, type AuditView } from '../audit/audit.service.js'
+import { contactsOfCustomers, createContact, updateContact } from './contacts.service.js'
+import { canSeeCustomer, createCustomer, listCustomers, loadCustomers, updateCustomer, type CustomerView } from './customers.service.js'
+
+/** The contract statuses as a list filter (the Contract type's own enum lives with contracts). */
+const ContractStatusFilterEnum = builder.enumType('ContractStatusFilter', { values: CONTRACT_STATUSES })
 
 export const CustomerType = builder.loadableNodeRef<CustomerView, string>('Customer', {
   id: { resolve: (customer) => customer.id },
@@ -38,8 +44,45 @@ export const ContactType = builder.loadableNode(Contact, {
       description: 'May manage the organisation’s key contacts in the portal.',
     }),
     customer: t.field({ type: CustomerType, resolve: (contact) => contact.customerId }),
+    portalAccess: t.exposeBoolean('portalAccess', { description: 'May sign in to the portal.' }),
+    timeZone: t.exposeString('timeZone', { nullable: true, description: 'IANA zone for showing times, e.g. Europe/London.' }),
+    version: t.exposeInt('version'),
   }),
 })
+
+builder.objectField(CustomerType, 'contacts', (t) =>
+  t.loadableList({
+    type: ContactType,
+    description: 'The organisation’s contacts, by name.',
+    load: (customerIds: string[], ctx) => contactsOfCustomers(ctx, customerIds),
+    resolve: (customer) => customer.id,
+  }),
+)
+
+const AuditEntryType = builder.objectRef<AuditView>('AuditEntry').implement({
+  description: 'One change: who, when, what, and the values before and after.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    at: t.expose('at', { type: 'DateTime' }),
+    actorKind: t.exposeString('actorKind', { description: 'STAFF, CONTACT, TOKEN or SYSTEM.' }),
+    actorName: t.exposeString('actorName', { nullable: true }),
+    action: t.exposeString('action', { description: 'E.g. customer.created, contract.renewed, key_contact.swapped.' }),
+    entityType: t.exposeString('entityType'),
+    entityId: t.exposeID('entityId'),
+    before: t.string({ nullable: true, description: 'The values before, as JSON.', resolve: (a) => (a.before ? JSON.stringify(a.before) : null) }),
+    after: t.string({ nullable: true, description: 'The values after, as JSON.', resolve: (a) => (a.after ? JSON.stringify(a.after) : null) }),
+    reason: t.exposeString('reason', { nullable: true }),
+  }),
+})
+
+builder.objectField(CustomerType, 'auditTrail', (t) =>
+  t.connection({
+    type: AuditEntryType,
+    description: 'Every change to the customer, its licenses, contracts and key contacts, newest first (staff).',
+    authScopes: { staff: true },
+    resolve: (customer, args, ctx) => auditTrail(ctx, customer.id, args),
+  }),
+)
 
 /** Reads a Customer global id from an input, refusing ids of other types. */
 export function customerIdFrom(globalId: { typename: string; id: string } | null | undefined): string | null {
@@ -55,7 +98,13 @@ builder.queryField('customers', (t) =>
     type: CustomerType,
     description: 'Customers in name order (staff and tokens see all they may; a contact sees their own organisation).',
     authScopes: { signedIn: true },
-    args: { search: t.arg.string({ description: 'Part of the name or of a contact’s email address.' }) },
+    args: {
+      search: t.arg.string({ description: 'Part of the name or of a contact’s email address.' }),
+      status: t.arg({ type: CustomerStatusEnum }),
+      homeDesk: t.arg({ type: DeskEnum }),
+      contractStatus: t.arg({ type: ContractStatusFilterEnum, description: 'Customers with a contract in this status today.' }),
+      expiringWithinDays: t.arg.int({ description: 'Customers with cover ending within this many days, not renewed.' }),
+    },
     resolve: (_root, args, ctx) => listCustomers(ctx, args),
   }),
 )
@@ -90,5 +139,72 @@ builder.mutationField('createCustomer', (t) =>
     errors: { types: [ValidationError, ForbiddenError], dataField: { name: 'customer' } },
     args: { input: t.arg({ type: CreateCustomerInput, required: true }) },
     resolve: (_root, { input }, ctx) => createCustomer(ctx, input),
+  }),
+)
+
+const UpdateCustomerInput = builder.inputType('UpdateCustomerInput', {
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: CustomerType }),
+    expectedVersion: t.int({ required: true, description: 'The version the change is based on.' }),
+    name: t.string(),
+    homeDesk: t.field({ type: DeskEnum }),
+    currency: t.field({ type: CurrencyEnum }),
+  }),
+})
+
+builder.mutationField('updateCustomer', (t) =>
+  t.field({
+    type: CustomerType,
+    description: 'Changes a customer; a stale expectedVersion is refused as a CONFLICT and changes nothing.',
+    authScopes: { signedIn: true },
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError, ConflictError], dataField: { name: 'customer' } },
+    args: { input: t.arg({ type: UpdateCustomerInput, required: true }) },
+    resolve: (_root, { input }, ctx) => updateCustomer(ctx, { ...input, id: input.id.id }),
+  }),
+)
+
+const CreateContactInput = builder.inputType('CreateContactInput', {
+  fields: (t) => ({
+    customerId: t.globalID({ required: true, for: CustomerType }),
+    name: t.string({ required: true }),
+    email: t.string({ required: true }),
+    isCustomerAdmin: t.boolean(),
+    portalAccess: t.boolean(),
+    timeZone: t.string(),
+    password: t.string({ description: 'A first password, needed for portal access (at least 10 characters).' }),
+  }),
+})
+
+builder.mutationField('createContact', (t) =>
+  t.field({
+    type: ContactType,
+    description: 'Adds a person at a customer (staff).',
+    authScopes: { signedIn: true },
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError], dataField: { name: 'contact' } },
+    args: { input: t.arg({ type: CreateContactInput, required: true }) },
+    resolve: (_root, { input }, ctx) => createContact(ctx, { ...input, customerId: input.customerId.id }),
+  }),
+)
+
+const UpdateContactInput = builder.inputType('UpdateContactInput', {
+  fields: (t) => ({
+    id: t.globalID({ required: true, for: ContactType }),
+    expectedVersion: t.int({ required: true }),
+    name: t.string(),
+    email: t.string(),
+    isCustomerAdmin: t.boolean(),
+    portalAccess: t.boolean(),
+    timeZone: t.string(),
+  }),
+})
+
+builder.mutationField('updateContact', (t) =>
+  t.field({
+    type: ContactType,
+    description: 'Changes a contact (staff); a stale expectedVersion is refused as a CONFLICT.',
+    authScopes: { signedIn: true },
+    errors: { types: [ValidationError, ForbiddenError, NotFoundError, ConflictError], dataField: { name: 'contact' } },
+    args: { input: t.arg({ type: UpdateContactInput, required: true }) },
+    resolve: (_root, { input }, ctx) => updateContact(ctx, { ...input, id: input.id.id }),
   }),
 )

@@ -1,12 +1,15 @@
+import { customerStatus, type ContractStatus } from '@covered/domain'
 import { z } from 'zod'
 import { withTransaction, type RequestContext, type Viewer } from '../../context.js'
-import { ForbiddenError, NotFoundError } from '../../errors.js'
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js'
 import { CURRENCIES, DESKS, type Currency, type CustomerStatus, type DeskCode } from '../../graphql/enums.js'
 import { decodeCursor, encodeCursor, pageRequest, toConnection, type Connection, type PageArgs } from '../../pagination.js'
 import { parseInput } from '../../validation.js'
 import { recordAudit } from '../audit/audit.js'
-import { customerStatusFromLicenses } from './customer-status.js'
+import { requireCustomerWriter } from './access.js'
+import { contractStatusSql } from '../contracts/contract-status.sql.js'
 import { Customer } from './customer.entity.js'
+import { todayAtDesk } from './today.js'
 
 /** A customer as the API shows it, with its derived status. */
 export interface CustomerView {
@@ -26,15 +29,23 @@ interface CustomerRow {
   currency: Currency
   created_at: Date
   version: number
-  holds_license: boolean
-  held_license: boolean
+  licenses: { retiredAt: string | null; replacedAt: string | null }[]
 }
 
 const SELECT_CUSTOMER = `
   SELECT c.id, c.name, c.home_desk, c.currency, c.created_at, c.version,
-         EXISTS (SELECT 1 FROM licenses l WHERE l.customer_id = c.id AND l.retired_at IS NULL) AS holds_license,
-         EXISTS (SELECT 1 FROM licenses l WHERE l.customer_id = c.id) AS held_license
+         (SELECT coalesce(json_agg(json_build_object('retiredAt', l.retired_at, 'replacedAt', l.replaced_at)), '[]'::json)
+            FROM licenses l WHERE l.customer_id = c.id) AS licenses
     FROM customers c`
+
+/**
+ * The same rule as the domain's customerStatus, as SQL, for filtering lists in the database
+ * (a test checks the two agree).
+ */
+export const CUSTOMER_STATUS_SQL = `CASE
+    WHEN EXISTS (SELECT 1 FROM licenses l WHERE l.customer_id = c.id AND l.retired_at IS NULL AND l.replaced_at IS NULL) THEN 'CUSTOMER'
+    WHEN EXISTS (SELECT 1 FROM licenses l WHERE l.customer_id = c.id) THEN 'FORMER'
+    ELSE 'PROSPECT' END`
 
 function toView(row: CustomerRow): CustomerView {
   return {
@@ -42,7 +53,7 @@ function toView(row: CustomerRow): CustomerView {
     name: row.name,
     homeDesk: row.home_desk,
     currency: row.currency,
-    status: customerStatusFromLicenses({ holdsLicense: row.holds_license, heldLicense: row.held_license }),
+    status: customerStatus(row.licenses),
     createdAt: new Date(row.created_at),
     version: Number(row.version),
   }
@@ -83,6 +94,12 @@ const isUuid = (id: string) => z.uuid().safeParse(id).success
 export interface CustomerFilter extends PageArgs {
   /** Matches part of the name or of a contact's email address. */
   search?: string | null
+  status?: CustomerStatus | null
+  homeDesk?: DeskCode | null
+  /** Customers with at least one contract in this status today. */
+  contractStatus?: ContractStatus | null
+  /** Customers with a contract whose cover ends within this many days, not renewed or cancelled. */
+  expiringWithinDays?: number | null
 }
 
 /** Customers in name order, a keyset page at a time. */
@@ -100,6 +117,23 @@ export async function listCustomers(ctx: RequestContext, filter: CustomerFilter)
     const pattern = param(`%${escapeLike(search.toLowerCase())}%`)
     where.push(`(lower(c.name) LIKE ${pattern}
       OR EXISTS (SELECT 1 FROM contacts ct WHERE ct.customer_id = c.id AND lower(ct.email) LIKE ${pattern}))`)
+  }
+  if (filter.status) where.push(`${CUSTOMER_STATUS_SQL} = ${param(filter.status)}`)
+  if (filter.homeDesk) where.push(`c.home_desk = ${param(filter.homeDesk)}`)
+  if (filter.contractStatus || filter.expiringWithinDays != null) {
+    const today = `(CASE c.home_desk WHEN 'PACIFIC' THEN ${param(todayAtDesk(ctx, 'PACIFIC'))}::date ELSE ${param(todayAtDesk(ctx, 'UK'))}::date END)`
+    if (filter.contractStatus) {
+      where.push(`EXISTS (SELECT 1 FROM contracts k WHERE k.customer_id = c.id AND ${contractStatusSql('k', today)} = ${param(filter.contractStatus)})`)
+    }
+    if (filter.expiringWithinDays != null) {
+      if (!Number.isInteger(filter.expiringWithinDays) || filter.expiringWithinDays < 0 || filter.expiringWithinDays > 366) {
+        throw new ValidationError([{ field: 'expiringWithinDays', message: 'Choose between 0 and 366 days.' }])
+      }
+      where.push(`EXISTS (SELECT 1 FROM contracts k JOIN contract_terms t ON t.contract_id = k.id
+        WHERE k.customer_id = c.id AND t.cancelled_on IS NULL
+          AND t.end_date BETWEEN ${today} AND ${today} + ${param(filter.expiringWithinDays)}::int
+          AND NOT EXISTS (SELECT 1 FROM contract_terms n WHERE n.contract_id = k.id AND n.start_date > t.start_date))`)
+    }
   }
   const cursor = page.backwards ? page.before : page.after
   if (cursor) {
@@ -129,7 +163,7 @@ const CreateCustomerInput = z.object({
   currency: z.enum(CURRENCIES, { message: 'Choose the billing currency: USD or GBP.' }),
 })
 
-function requireCustomerWriter(viewer: Viewer): void {
+function requireCustomerCreator(viewer: Viewer): void {
   if (viewer.kind === 'staff') return
   if (viewer.kind === 'token' && viewer.scope === 'READ_WRITE' && viewer.customerId === null) return
   throw new ForbiddenError('Only staff and read-write API tokens for all customers can create customers.')
@@ -137,7 +171,7 @@ function requireCustomerWriter(viewer: Viewer): void {
 
 /** Creates a customer (a prospect until it holds a license) and records it in the audit trail. */
 export async function createCustomer(ctx: RequestContext, input: z.input<typeof CreateCustomerInput>): Promise<CustomerView> {
-  requireCustomerWriter(ctx.viewer)
+  requireCustomerCreator(ctx.viewer)
   const data = parseInput(CreateCustomerInput, input)
   return withTransaction(ctx, async (manager) => {
     const customer = manager.create(Customer, data)
@@ -156,12 +190,53 @@ export async function createCustomer(ctx: RequestContext, input: z.input<typeof 
       currency: customer.currency,
       created_at: customer.createdAt,
       version: customer.version,
-      holds_license: false,
-      held_license: false,
+      licenses: [],
     })
   })
 }
 
 function snapshot(customer: Customer): Record<string, unknown> {
   return { name: customer.name, homeDesk: customer.homeDesk, currency: customer.currency }
+}
+
+const UpdateCustomerInput = z.object({
+  id: z.string(),
+  expectedVersion: z.number().int(),
+  name: CreateCustomerInput.shape.name.nullish(),
+  homeDesk: CreateCustomerInput.shape.homeDesk.nullish(),
+  currency: CreateCustomerInput.shape.currency.nullish(),
+})
+
+/**
+ * Changes a customer's name, home desk or currency. The change names the version it was based on; a stale
+ * version is refused as a CONFLICT and changes nothing. The audit row keeps the values before and after.
+ */
+export const updateCustomer = async (ctx: RequestContext, input: z.input<typeof UpdateCustomerInput>): Promise<CustomerView> => {
+  const data = parseInput(UpdateCustomerInput, input)
+  if (!isUuid(data.id) || !canSeeCustomer(ctx.viewer, data.id)) throw new NotFoundError('That customer')
+  requireCustomerWriter(ctx.viewer, data.id, 'change customers')
+  return withTransaction(ctx, async (manager) => {
+    const customer = await manager
+      .createQueryBuilder(Customer, 'c')
+      .setLock('pessimistic_write')
+      .where('c.id = :id', { id: data.id })
+      .getOne()
+    if (!customer) throw new NotFoundError('That customer')
+    if (customer.version !== data.expectedVersion) throw new ConflictError()
+    const before = snapshot(customer)
+    if (data.name != null) customer.name = data.name
+    if (data.homeDesk != null) customer.homeDesk = data.homeDesk
+    if (data.currency != null) customer.currency = data.currency
+    await manager.save(customer)
+    await recordAudit(manager, ctx, {
+      action: 'customer.updated',
+      entityType: 'Customer',
+      entityId: customer.id,
+      customerId: customer.id,
+      before,
+      after: snapshot(customer),
+    })
+    const [row]: CustomerRow[] = await manager.query(`${SELECT_CUSTOMER} WHERE c.id = $1`, [customer.id])
+    return toView(row!)
+  })
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { globalId, makeContact, makeCustomer, makeStaff } from '../../../../test/factories.js'
+import { globalId, makeContact, makeCustomer, makeLicense, makeStaff } from '../../../../test/factories.js'
 import { createTestApp, type TestApp } from '../../../../test/harness.js'
 
 const LIST = `query($first: Int, $after: String, $last: Int, $before: String, $search: String) {
@@ -118,8 +118,8 @@ describe('listing customers', () => {
     const current = await makeCustomer(db, { name: 'Status Current' })
     const former = await makeCustomer(db, { name: 'Status Former' })
     await makeCustomer(db, { name: 'Status Prospect' })
-    await db.query(`INSERT INTO licenses (customer_id, edition, price_minor, currency, purchased_on, license_key) VALUES ($1, 'Pro', 100000, 'USD', '2026-01-01', 'K-1')`, [current.id])
-    await db.query(`INSERT INTO licenses (customer_id, edition, price_minor, currency, purchased_on, license_key, retired_at) VALUES ($1, 'Pro', 100000, 'USD', '2020-01-01', 'K-2', now())`, [former.id])
+    await makeLicense(db, current)
+    await makeLicense(db, former, { retired: true })
     const list = await app.gql(LIST, { search: 'Status' }, { cookie: staffCookie })
     expect(list.data.customers.edges.map((e: any) => [e.node.name, e.node.status])).toEqual([
       ['Status Current', 'CUSTOMER'],
