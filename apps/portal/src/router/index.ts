@@ -1,0 +1,76 @@
+import { nextTick } from 'vue'
+import { createRouter, createWebHistory, type RouteRecordRaw, type Router, type RouterHistory } from 'vue-router'
+import type { Session } from '../session/session'
+import { safeRedirect } from '../shared/redirect'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without signing in. */
+    public?: boolean
+    title?: string
+  }
+}
+
+export const HOME_PATH = '/'
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('../pages/authentication/views/LoginView.vue'),
+    meta: { public: true, title: 'Sign in' },
+  },
+  {
+    path: '/',
+    component: () => import('../layouts/AppLayout.vue'),
+    children: [
+      {
+        path: '',
+        name: 'home',
+        component: () => import('../pages/organisation/views/OrganisationView.vue'),
+        meta: { title: 'Your organisation' },
+      },
+    ],
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('../pages/error/views/NotFoundView.vue'),
+    meta: { public: true, title: 'Page not found' },
+  },
+]
+
+/**
+ * Signed-out visitors are sent to the sign-in page. Staff who are signed in see a page that says the
+ * portal is for customer contacts (the home view handles that), not a sign-in loop.
+ */
+export function installGuards(router: Router, session: Session): void {
+  router.beforeEach(async (to) => {
+    const viewer = await session.ensureLoaded()
+    if (session.loadError.value) return true // App shows the error with a retry instead of the page.
+    const isContact = viewer?.__typename === 'Contact'
+    if (to.meta.public) {
+      if (to.name === 'login' && isContact) return safeRedirect(to.query.redirect, HOME_PATH)
+      return true
+    }
+    if (!viewer) return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
+    return true
+  })
+
+  let first = true
+  router.afterEach((to, _from, failure) => {
+    if (failure) return
+    document.title = to.meta.title ? `${to.meta.title} · Covered Support` : 'Covered Support'
+    if (first) {
+      first = false
+      return
+    }
+    void nextTick(() => document.getElementById('main')?.focus({ preventScroll: true }))
+  })
+}
+
+export function createAppRouter(session: Session, history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)): Router {
+  const router = createRouter({ history, routes })
+  installGuards(router, session)
+  return router
+}

@@ -1,0 +1,13 @@
+import vue from '@vitejs/plugin-vue'
+import { defineConfig } from 'vite'
+
+// Served by the API process under /portal/ in production; the dev server proxies the API.
+export default defineConfig({
+  base: '/portal/',
+  plugins: [vue()],
+  build: { outDir: 'dist', emptyOutDir: true },
+  server: {
+    port: 5174,
+    proxy: { '/graphql': { target: process.env.COVERED_API_URL ?? 'http://localhost:4000', changeOrigin: false } },
+  },
+})

@@ -1,0 +1,9 @@
+export interface SelectOption {
+  value: string
+  label: string
+}
+
+export interface LoginCredentials {
+  email: string
+  password: string
+}
