@@ -12,7 +12,7 @@ const steps = [
   ['types: portal', [bin('apps/portal/node_modules/vue-tsc', 'bin/vue-tsc.js'), '--noEmit', '-p', 'apps/portal/tsconfig.json']],
   ['types: e2e', [bin('node_modules/typescript', 'bin/tsc'), '-p', 'tests/e2e/tsconfig.json']],
   ['lint', [bin('node_modules/eslint', 'bin/eslint.js'), '--max-warnings', '0', '.']],
-  ['schema.graphql matches the code', [bin('apps/api/node_modules/tsx', 'dist/cli.mjs'), 'apps/api/scripts/print-schema.ts', '--check']],
+  ['schema.graphql matches the code', [bin('apps/api/node_modules/tsx', 'dist/cli.mjs'), '--tsconfig', 'apps/api/tsconfig.json', 'apps/api/scripts/print-schema.ts', '--check']],
   ['generated documents match the schema', ['scripts/check-codegen.mjs']],
 ]
 

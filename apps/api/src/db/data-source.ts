@@ -8,6 +8,7 @@ import { Customer } from '../modules/customers/customer.entity.js'
 import { License } from '../modules/customers/license.entity.js'
 import { ProductEdition } from '../modules/customers/product-edition.entity.js'
 import { Contract, ContractKeyContact, ContractTermRecord } from '../modules/contracts/contract.entity.js'
+import { Desk, DeskHoliday, DeskHours } from '../modules/sla/desk.entity.js'
 import { migrations } from './migrations/index.js'
 
 export const entities = [
@@ -22,6 +23,9 @@ export const entities = [
   ContractTermRecord,
   ContractKeyContact,
   AuditEntry,
+  Desk,
+  DeskHours,
+  DeskHoliday,
 ]
 
 export interface DataSourceOptions {

@@ -4,6 +4,7 @@ import './scalars.js'
 import './error-types.js'
 import '../modules/customers/customers.schema.js'
 import '../modules/accounts/accounts.schema.js'
+import '../modules/sla/sla.schema.js'
 import '../modules/customers/licenses.schema.js'
 import '../modules/contracts/contracts.schema.js'
 

@@ -39,3 +39,18 @@ export {
 } from './pause.js'
 export { calendarWarnings, type CalendarWarning } from './warnings.js'
 export { slaPreview, type SlaPreview } from './preview.js'
+export {
+  breachTarget,
+  meetTarget,
+  nextDueAt,
+  pauseTicketClocks,
+  recomputeTicketClocks,
+  resumeTicketClocks,
+  startTicketClocks,
+  warnTarget,
+  type ClockPlan,
+  type TargetClock,
+  type TargetName,
+  type TargetState,
+  type TicketClocks,
+} from './ticket-clocks.js'

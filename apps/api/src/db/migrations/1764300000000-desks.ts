@@ -49,9 +49,9 @@ export class Desks1764300000000 implements MigrationInterface {
         ('UK', 'UK', 'Europe/London')`)
     await q.query(`
       INSERT INTO desk_hours (desk, weekday, opens, closes)
-      SELECT 'PACIFIC', d, '07:00', '18:00' FROM generate_series(1, 5) AS d
+      SELECT 'PACIFIC', d, time '07:00', time '18:00' FROM generate_series(1, 5) AS d
       UNION ALL
-      SELECT 'UK', d, '08:00', '17:00' FROM generate_series(1, 5) AS d`)
+      SELECT 'UK', d, time '08:00', time '17:00' FROM generate_series(1, 5) AS d`)
 
     const holidays: [desk: string, date: string, name: string][] = [
       // US federal holidays, observed.

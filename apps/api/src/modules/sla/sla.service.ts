@@ -34,6 +34,8 @@ const RANGE_TO = Date.UTC(DESK_YEAR_RANGE[1] + 1, 0, 1)
 /** The longest span `openStretches` answers at once. */
 export const MAX_STRETCH_RANGE_DAYS = 31
 const DAY_MS = 86_400_000
+/** Previews within this many years before and after the current year share the process's calendars. */
+const SHARED_CALENDAR_YEARS: readonly [number, number] = [2, 5]
 
 // --- calendars for other modules ------------------------------------------------------------------------------
 
@@ -135,6 +137,22 @@ function fieldOfSlaError(error: SlaError, fields: { instant: string }): string {
   }
 }
 
+/**
+ * The desks to compute with at `instant`. The domain's calendars materialise a contiguous run of years, so one
+ * question about a year decades away would make the shared calendars (used by every request) build every year in
+ * between. Near the current year the process's cached calendars are used; far from it, throwaway ones (a new
+ * record, so calendarFor builds fresh calendars that are dropped after the request).
+ */
+function definitionsFor(
+  ctx: RequestContext,
+  definitions: Readonly<Record<DeskCode, DeskDefinition>>,
+  instant: Date,
+): Readonly<Record<DeskCode, DeskDefinition>> {
+  const yearsFromNow = instant.getUTCFullYear() - ctx.now().getUTCFullYear()
+  const near = yearsFromNow >= -SHARED_CALENDAR_YEARS[0] && yearsFromNow <= SHARED_CALENDAR_YEARS[1]
+  return near ? definitions : { ...definitions }
+}
+
 /** Runs a domain computation, turning its input SlaErrors into a ValidationError naming the field. */
 function withSlaFields<T>(fields: { instant: string }, work: () => T): T {
   try {
@@ -151,8 +169,9 @@ function withSlaFields<T>(fields: { instant: string }, work: () => T): T {
 export const previewSla = service(async (ctx: RequestContext, input: z.input<typeof PreviewInput>): Promise<SlaPreviewView> => {
   const data = parseInput(PreviewInput, input)
   const snapshot = await currentDesks(ctx.db)
+  const definitions = definitionsFor(ctx, snapshot.definitions, data.receivedAt)
   const preview = withSlaFields({ instant: 'receivedAt' }, () =>
-    slaPreview(data.plan, data.homeDesk, data.receivedAt.getTime(), snapshot.definitions),
+    slaPreview(data.plan, data.homeDesk, data.receivedAt.getTime(), definitions),
   )
   return {
     plan: data.plan,
@@ -227,9 +246,9 @@ const StretchRange = z
   })
 
 /** The desk's open stretches in [from, to), in UTC and in every desk's local time (the admin week view). */
-export const deskOpenStretches = service(async (_ctx: RequestContext, desk: DeskView, input: { from: Date; to: Date }): Promise<OpenStretchView[]> => {
+export const deskOpenStretches = service(async (ctx: RequestContext, desk: DeskView, input: { from: Date; to: Date }): Promise<OpenStretchView[]> => {
   const { from, to } = parseInput(StretchRange, input)
-  const calendar = calendarFor('STANDARD', desk.code, desk.definitions)
+  const calendar = calendarFor('STANDARD', desk.code, definitionsFor(ctx, desk.definitions, from))
   const zones = DESKS.map((code) => ({ desk: code, timeZone: desk.definitions[code].timeZone }))
   const stretches = withSlaFields({ instant: 'from' }, () => calendar.openStretches(from.getTime(), to.getTime()))
   return stretches.map((stretch) => ({
