@@ -19,6 +19,7 @@ const EnvSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
   TRUST_PROXY: booleanFromEnv.default(false),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
 })
 
 export interface Config {
@@ -37,6 +38,8 @@ export interface Config {
   /** Read the client address from X-Forwarded-For (only behind a proxy you control). */
   trustProxy: boolean
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent'
+  /** How often this process looks for SLA warnings, breaches and closings that are due; 0 turns it off. */
+  schedulerIntervalMs: number
 }
 
 export class ConfigError extends Error {}
@@ -63,5 +66,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
   }
 }

@@ -3,6 +3,7 @@ import { openDatabase } from './db/database.js'
 import { migrate } from './db/migrate.js'
 import { DEMO_LOGINS, DEMO_PASSWORD, isEmpty, seedDemoData } from './db/seed.js'
 import { createLogger } from './logger.js'
+import { startScheduler } from './modules/tickets/scheduler.js'
 import { createServer } from './server.js'
 
 /** Process entry: config -> database -> migrations -> (demo seed) -> HTTP; graceful shutdown on SIGTERM. */
@@ -19,6 +20,8 @@ async function main() {
   }
 
   const server = createServer({ config, logger, database })
+  const stopScheduler =
+    config.schedulerIntervalMs > 0 ? startScheduler(database.dataSource, logger, { intervalMs: config.schedulerIntervalMs }) : async () => {}
   await new Promise<void>((resolve, reject) => {
     server.http.once('error', reject)
     server.http.listen(config.port, config.host, resolve)
@@ -46,6 +49,7 @@ async function main() {
     stopping = true
     logger.info(`${signal}: finishing requests in flight, then stopping`)
     await server.drain(config.shutdownTimeoutMs)
+    await stopScheduler()
     await database.close()
     logger.info('stopped')
     process.exit(0)

@@ -69,3 +69,35 @@ export async function makeLicense(
   )
   return row
 }
+
+/** A contract with one term, straight into the database; `keyContacts` are named on it. */
+export async function makeContract(
+  db: DataSource,
+  customer: Customer,
+  license: { id: string },
+  kind: 'MAINTENANCE' | 'PREMIUM_SUPPORT',
+  term: { start: string; end: string },
+  keyContacts: { id: string }[] = [],
+): Promise<{ id: string }> {
+  const [contract] = await db.query(`INSERT INTO contracts (customer_id, license_id, kind) VALUES ($1, $2, $3) RETURNING id`, [customer.id, license.id, kind])
+  await db.query(`INSERT INTO contract_terms (contract_id, start_date, end_date, fee_minor, currency) VALUES ($1, $2, $3, 1000, $4)`, [contract.id, term.start, term.end, customer.currency])
+  for (const contact of keyContacts) {
+    await db.query(`INSERT INTO contract_key_contacts (contract_id, contact_id) VALUES ($1, $2)`, [contract.id, contact.id])
+  }
+  return contract
+}
+
+/** A customer with maintenance (and premium when asked) covering 2026–2027, and one key contact signed up for the portal. */
+export async function makeCoveredCustomer(
+  db: DataSource,
+  options: { premium?: boolean; homeDesk?: 'PACIFIC' | 'UK'; name?: string } = {},
+): Promise<{ customer: Customer; keyContact: Contact; otherContact: Contact }> {
+  const customer = await makeCustomer(db, { homeDesk: options.homeDesk ?? 'PACIFIC', currency: options.homeDesk === 'UK' ? 'GBP' : 'USD', ...(options.name ? { name: options.name } : {}) })
+  const license = await makeLicense(db, customer)
+  const keyContact = await makeContact(db, customer)
+  const otherContact = await makeContact(db, customer)
+  const term = { start: '2026-01-01', end: '2027-12-31' }
+  await makeContract(db, customer, license, 'MAINTENANCE', term, [keyContact])
+  if (options.premium) await makeContract(db, customer, license, 'PREMIUM_SUPPORT', term, [keyContact])
+  return { customer, keyContact, otherContact }
+}

@@ -70,7 +70,7 @@ export const TEST_PASSWORD = 'correct horse battery staple'
 export async function createTestApp(options: { clock?: TestClock } = {}): Promise<TestApp> {
   const provided = inject('testDatabase')
   const clock = options.clock ?? createClock()
-  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), sessionTtlMs: 3_600_000, trustProxy: true }
+  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), sessionTtlMs: 30 * 86_400_000, trustProxy: true }
   const logger = createLogger('silent')
 
   let url: string

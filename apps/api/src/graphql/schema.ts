@@ -7,6 +7,7 @@ import '../modules/accounts/accounts.schema.js'
 import '../modules/sla/sla.schema.js'
 import '../modules/customers/licenses.schema.js'
 import '../modules/contracts/contracts.schema.js'
+import '../modules/tickets/tickets.schema.js'
 
 let schema: GraphQLSchema | undefined
 

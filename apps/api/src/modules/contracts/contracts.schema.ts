@@ -68,13 +68,13 @@ ContractType.implement({
   }),
 })
 
-const EntitlementPlanEnum = builder.enumType('EntitlementPlan', {
+export const EntitlementPlanEnum = builder.enumType('EntitlementPlan', {
   description: 'The support a contact gets: PREMIUM, STANDARD, or NOT_ENTITLED (recorded, answered at staff discretion, no clock).',
   values: ['PREMIUM', 'STANDARD', 'NOT_ENTITLED'] as const,
 })
-const SupportLaneEnum = builder.enumType('SupportLane', { values: ['CUSTOMER', 'PROSPECT'] as const })
+export const SupportLaneEnum = builder.enumType('SupportLane', { values: ['CUSTOMER', 'PROSPECT'] as const })
 
-const EntitlementType = builder.objectRef<Entitlement>('Entitlement').implement({
+export const EntitlementType = builder.objectRef<Entitlement>('Entitlement').implement({
   description: 'Who gets support on which plan (policy section 4), with the reasons and what would change it, in words.',
   fields: (t) => ({
     plan: t.field({ type: EntitlementPlanEnum, resolve: (e) => e.plan }),

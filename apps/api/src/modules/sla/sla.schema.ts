@@ -28,7 +28,7 @@ export const SupportPlanEnum = builder.enumType('SupportPlan', {
   } as const,
 })
 
-const SlaTargetKindEnum = builder.enumType('SlaTargetKind', {
+export const SlaTargetKindEnum = builder.enumType('SlaTargetKind', {
   description: 'A GOAL is reported on; a GUARANTEE missed is recorded against the premium contract.',
   values: { GOAL: {}, GUARANTEE: {} } as const,
 })

@@ -1,0 +1,81 @@
+import type { TicketStatus, TriageDecision } from '@covered/domain'
+import type { RequestContext } from '../../context.js'
+import { ValidationError } from '../../errors.js'
+import type { DeskCode } from '../../graphql/enums.js'
+import { decodeCursor, encodeCursor, pageRequest, toConnection, type Connection, type PageArgs } from '../../pagination.js'
+import { ticketVisibilitySql } from './access.js'
+import { SELECT_TICKET, type TicketRow } from './ticket.record.js'
+
+export type TicketOrder = 'QUEUE' | 'RECENT_ACTIVITY'
+
+export interface TicketFilter extends PageArgs {
+  desk?: DeskCode | null
+  /** Only tickets assigned to the viewer (staff). */
+  mine?: boolean | null
+  /** Default: every status but RESOLVED and CLOSED on a queue; all on recent activity. */
+  statuses?: TicketStatus[] | null
+  plan?: 'PREMIUM' | 'STANDARD' | 'NOT_ENTITLED' | null
+  category?: string | null
+  scope?: TriageDecision | null
+  assigneeId?: string | null
+  unassigned?: boolean | null
+  /** Tickets whose running target has passed 75% (WARNING) or its due time (BREACHED). */
+  atRisk?: boolean | null
+  customerId?: string | null
+  order?: TicketOrder | null
+}
+
+/**
+ * Tickets the viewer may see, a keyset page at a time. QUEUE order: premium first, then the earliest running
+ * due time, then the lowest number (served by the desk and assignee queue indexes); RECENT_ACTIVITY: the
+ * latest message first.
+ */
+export async function listTickets(ctx: RequestContext, filter: TicketFilter): Promise<Connection<TicketRow>> {
+  if (filter.last != null || filter.before != null) {
+    throw new ValidationError([{ field: 'last', message: 'Ticket lists page forwards only: use first and after.' }])
+  }
+  const page = pageRequest(filter)
+  const order = filter.order ?? 'QUEUE'
+  const params: unknown[] = []
+  const param = (value: unknown) => `$${params.push(value)}`
+  const where = [ticketVisibilitySql(ctx.viewer, param)]
+  if (filter.mine) {
+    if (ctx.viewer.kind !== 'staff') throw new ValidationError([{ field: 'mine', message: 'Only staff have their own queue.' }])
+    where.push(`t.assignee_id = ${param(ctx.viewer.id)}::uuid`)
+  }
+  if (filter.desk) where.push(`t.desk = ${param(filter.desk)}`)
+  const statuses = filter.statuses?.length ? filter.statuses : order === 'QUEUE' ? null : undefined
+  if (statuses === null) where.push(`t.status NOT IN ('RESOLVED', 'CLOSED')`)
+  else if (statuses) where.push(`t.status = ANY(${param(statuses)}::text[])`)
+  if (filter.plan) where.push(`t.plan = ${param(filter.plan)}`)
+  if (filter.category) where.push(`t.category = ${param(filter.category)}`)
+  if (filter.scope) where.push(`t.scope = ${param(filter.scope)}`)
+  if (filter.assigneeId) where.push(`t.assignee_id = ${param(filter.assigneeId)}::uuid`)
+  if (filter.unassigned) where.push(`t.assignee_id IS NULL`)
+  if (filter.customerId) where.push(`t.customer_id = ${param(filter.customerId)}::uuid`)
+  if (filter.atRisk) {
+    where.push(`(t.first_response_state IN ('WARNING', 'BREACHED') OR t.resolution_state IN ('WARNING', 'BREACHED'))`)
+  }
+  let orderBy: string
+  let cursorOf: (row: TicketRow & { queue_priority?: number; queue_due_at?: Date }) => string
+  if (order === 'QUEUE') {
+    if (page.after) {
+      const [priority, due, number] = decodeCursor(page.after, 3)
+      where.push(`(t.queue_priority, t.queue_due_at, t.number) > (${param(Number(priority))}::smallint, ${param(String(due))}::timestamptz, ${param(String(number))}::bigint)`)
+    }
+    orderBy = 't.queue_priority, t.queue_due_at, t.number'
+    cursorOf = (row) => encodeCursor([Number(row.queue_priority), new Date(row.queue_due_at!).toISOString(), String(row.number)])
+  } else {
+    if (page.after) {
+      const [at, number] = decodeCursor(page.after, 2)
+      where.push(`(t.last_message_at, t.number) < (${param(String(at))}::timestamptz, ${param(String(number))}::bigint)`)
+    }
+    orderBy = 't.last_message_at DESC, t.number DESC'
+    cursorOf = (row) => encodeCursor([new Date(row.last_message_at).toISOString(), String(row.number)])
+  }
+  const rows: TicketRow[] = await ctx.db.query(
+    `${SELECT_TICKET} WHERE ${where.join(' AND ')} ORDER BY ${orderBy} LIMIT ${param(page.limit + 1)}`,
+    params,
+  )
+  return toConnection(rows, page, cursorOf)
+}

@@ -1,0 +1,48 @@
+import type { EntityManager } from 'typeorm'
+import { z } from 'zod'
+import type { RequestContext } from '../../context.js'
+import { NotFoundError } from '../../errors.js'
+import { ticketVisibilitySql } from './access.js'
+import { SELECT_TICKET, type TicketRow } from './ticket.record.js'
+
+const isUuid = (id: string) => z.uuid().safeParse(id).success
+
+/** Tickets by id for a dataloader: one statement; a ticket the viewer may not see does not exist. */
+export async function loadTickets(ctx: RequestContext, ids: readonly string[]): Promise<(TicketRow | NotFoundError)[]> {
+  const wanted = ids.filter(isUuid)
+  const params: unknown[] = [wanted]
+  const param = (value: unknown) => `$${params.push(value)}`
+  const rows: TicketRow[] = wanted.length
+    ? await ctx.db.query(`${SELECT_TICKET} WHERE t.id = ANY($1::uuid[]) AND ${ticketVisibilitySql(ctx.viewer, param)}`, params)
+    : []
+  const byId = new Map(rows.map((row) => [row.id, row]))
+  return ids.map((id) => byId.get(id) ?? new NotFoundError('That ticket'))
+}
+
+/**
+ * Locks a visible ticket for a change in this transaction (FOR UPDATE); a ticket the viewer may not see is
+ * answered exactly as a missing one.
+ */
+export async function lockTicket(manager: EntityManager, ctx: RequestContext, id: string): Promise<TicketRow> {
+  if (!isUuid(id)) throw new NotFoundError('That ticket')
+  const params: unknown[] = [id]
+  const param = (value: unknown) => `$${params.push(value)}`
+  const [row]: TicketRow[] = await manager.query(
+    `${SELECT_TICKET} WHERE t.id = $1 AND ${ticketVisibilitySql(ctx.viewer, param)} FOR UPDATE OF t`,
+    params,
+  )
+  if (!row) throw new NotFoundError('That ticket')
+  return row
+}
+
+export async function reloadTicket(manager: EntityManager, id: string): Promise<TicketRow> {
+  const [row]: TicketRow[] = await manager.query(`${SELECT_TICKET} WHERE t.id = $1`, [id])
+  return row!
+}
+
+/** Writes changed columns of a ticket and bumps its version. */
+export async function updateTicket(manager: EntityManager, id: string, columns: Record<string, unknown>, at: Date): Promise<void> {
+  const entries = Object.entries({ ...columns, updated_at: at })
+  const sets = entries.map(([column], i) => `${column} = $${i + 2}`).join(', ')
+  await manager.query(`UPDATE tickets SET ${sets}, version = version + 1 WHERE id = $1`, [id, ...entries.map(([, value]) => value)])
+}

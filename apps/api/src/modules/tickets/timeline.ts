@@ -1,0 +1,45 @@
+import type { EntityManager } from 'typeorm'
+import { actorOf, type Viewer } from '../../context.js'
+
+export type TimelineKind =
+  | 'CREATED'
+  | 'ENTITLEMENT'
+  | 'SCOPE_DECIDED'
+  | 'SCOPE_OVERRIDDEN'
+  | 'SCOPE_REVIEWED'
+  | 'ASSIGNED'
+  | 'STATUS_CHANGED'
+  | 'REPLIED'
+  | 'NOTE_ADDED'
+  | 'CUSTOMER_REPLIED'
+  | 'SLA_PAUSED'
+  | 'SLA_RESUMED'
+  | 'SLA_MET'
+  | 'SLA_WARNING'
+  | 'SLA_BREACHED'
+  | 'CALENDAR_CHANGED'
+
+export interface TimelineEntry {
+  kind: TimelineKind
+  summary: string
+  data?: Record<string, unknown>
+  /** Internal happenings (notes, internal reasons) are hidden from customers. */
+  customerVisible?: boolean
+}
+
+/** Appends entries to a ticket's timeline with the transaction's manager. */
+export async function recordTimeline(
+  manager: EntityManager,
+  ticketId: string,
+  actor: Viewer | 'SYSTEM',
+  at: Date,
+  entries: TimelineEntry[],
+): Promise<void> {
+  const { actorKind, actorId } = actor === 'SYSTEM' ? { actorKind: 'SYSTEM' as const, actorId: null } : actorOf(actor)
+  for (const entry of entries) {
+    await manager.query(
+      `INSERT INTO ticket_events (ticket_id, at, actor_kind, actor_id, kind, summary, data, customer_visible) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [ticketId, at, actorKind, actorId, entry.kind, entry.summary, JSON.stringify(entry.data ?? {}), entry.customerVisible ?? true],
+    )
+  }
+}
