@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http'
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor'
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention'
 import { parse as parseCookies, serialize as serializeCookie } from 'cookie'
+import { initContextCache } from '@pothos/core'
 import { GraphQLError } from 'graphql'
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga'
 import type { DataSource } from 'typeorm'
@@ -98,6 +99,7 @@ export function createCoveredYoga({ config, logger, db, now = () => new Date() }
       const at = now()
       const viewer = await resolveViewer(db, { bearer: bearerToken(request), sessionToken: cookies.get('covered_session') }, at)
       return {
+        ...initContextCache(),
         requestId: randomUUID(),
         viewer,
         ip: clientAddress(request, req, config.trustProxy),

@@ -67,6 +67,8 @@ export class Tickets1764400000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE ticket_messages (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        -- Keeps messages written in the same instant in the order they were written.
+        seq bigint GENERATED ALWAYS AS IDENTITY,
         ticket_id uuid NOT NULL REFERENCES tickets(id) ON DELETE CASCADE,
         author_kind text NOT NULL CHECK (author_kind IN ('STAFF', 'CONTACT', 'TOKEN', 'SYSTEM')),
         author_id uuid,
@@ -74,7 +76,7 @@ export class Tickets1764400000000 implements MigrationInterface {
         body text NOT NULL CHECK (length(btrim(body)) > 0),
         created_at timestamptz NOT NULL
       )`)
-    await q.query(`CREATE INDEX ticket_messages_ticket_idx ON ticket_messages (ticket_id, created_at, id)`)
+    await q.query(`CREATE INDEX ticket_messages_ticket_idx ON ticket_messages (ticket_id, created_at, seq)`)
 
     await q.query(`
       CREATE TABLE ticket_events (

@@ -38,7 +38,7 @@ export async function messagesOfTickets(ctx: RequestContext, ticketIds: readonly
        LEFT JOIN staff_users s ON m.author_kind = 'STAFF' AND s.id = m.author_id
        LEFT JOIN contacts c ON m.author_kind = 'CONTACT' AND c.id = m.author_id
       WHERE m.ticket_id = ANY($1::uuid[]) ${staffSide(ctx) ? '' : `AND m.visibility = 'PUBLIC'`}
-      ORDER BY m.created_at, m.id`,
+      ORDER BY m.created_at, m.seq`,
     [ticketIds],
   )
   return ticketIds.map((id) => rows.filter((row) => row.ticket_id === id))

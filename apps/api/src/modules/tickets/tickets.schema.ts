@@ -10,6 +10,7 @@ import {
   TRIAGE_DECISIONS,
   type TicketCategory,
 } from '@covered/domain'
+import { initContextCache } from '@pothos/core'
 import { Repeater } from 'graphql-yoga'
 import { builder } from '../../graphql/builder.js'
 import { DeskEnum } from '../../graphql/enum-types.js'
@@ -326,7 +327,10 @@ function ticketFeed(ctx: Parameters<typeof loadTickets>[0], matches: (event: { t
       if (next.done) break
       if (!matches(next.value)) continue
       const [row] = await loadTickets(ctx, [next.value.ticketId])
-      if (row && !(row instanceof Error)) await push(row)
+      if (!row || row instanceof Error) continue
+      // One context serves the whole subscription: give each event fresh Pothos caches (dataloaders, scopes).
+      Object.assign(ctx, initContextCache())
+      await push(row)
     }
     stop()
   })
