@@ -3,7 +3,7 @@ import { DeskEnum, StaffRoleEnum } from '../../graphql/enum-types.js'
 import { ForbiddenError, InvalidCredentialsError, NotFoundError, TooManyAttemptsError, ValidationError } from '../../errors.js'
 import { Contact } from '../customers/contact.entity.js'
 import { ContactType, customerIdFrom } from '../customers/customers.schema.js'
-import { loadStaffUsers } from './accounts.service.js'
+import { listStaffUsers, loadStaffUsers } from './accounts.service.js'
 import { ApiToken } from './api-token.entity.js'
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.service.js'
 import { login, logout } from './auth.service.js'
@@ -67,6 +67,16 @@ builder.queryField('viewer', (t) =>
       if (viewer.kind === 'token') return ctx.db.getRepository(ApiToken).findOneBy({ id: viewer.id })
       return null
     },
+  }),
+)
+
+builder.queryField('staffUsers', (t) =>
+  t.field({
+    type: [StaffUserType],
+    description: 'The active support team, by name (staff): for assignment and desk rosters.',
+    authScopes: { staff: true },
+    args: { desk: t.arg({ type: DeskEnum }), role: t.arg({ type: StaffRoleEnum }) },
+    resolve: (_root, args, ctx) => listStaffUsers(ctx, args),
   }),
 )
 

@@ -20,3 +20,14 @@ export async function loadContacts(
   const byId = new Map(rows.filter((row) => canSee(row.customerId)).map((row) => [row.id, row]))
   return ids.map((id) => byId.get(id) ?? new NotFoundError('That contact'))
 }
+
+/** The active staff, by name, optionally of one desk or role. */
+export async function listStaffUsers(
+  ctx: RequestContext,
+  filter: { desk?: 'PACIFIC' | 'UK' | null; role?: 'ADMIN' | 'ENGINEER' | null },
+): Promise<StaffUser[]> {
+  const query = ctx.db.getRepository(StaffUser).createQueryBuilder('u').where('u.active').orderBy('u.name').addOrderBy('u.id')
+  if (filter.desk) query.andWhere('u.desk = :desk', { desk: filter.desk })
+  if (filter.role) query.andWhere('u.role = :role', { role: filter.role })
+  return query.getMany()
+}

@@ -141,3 +141,21 @@ describe('sessions', () => {
     expect((await app.gql(VIEWER, {}, { cookie })).data.viewer).toBeNull()
   })
 })
+
+describe('the team', () => {
+  it('staff list the active team by desk; contacts may not', async () => {
+    const db = app.database.dataSource
+    await makeStaff(db, { name: 'Zed UK', desk: 'UK' })
+    await makeStaff(db, { name: 'Gone UK', desk: 'UK', active: false })
+    const staff = await makeStaff(db, { desk: 'PACIFIC' })
+    const cookie = await app.signIn(staff.email)
+    const uk = await app.gql('{ staffUsers(desk: UK) { name desk } }', {}, { cookie })
+    expect(uk.data.staffUsers).toContainEqual({ name: 'Zed UK', desk: 'UK' })
+    expect(uk.data.staffUsers.map((u: any) => u.name)).not.toContain('Gone UK')
+    expect(uk.data.staffUsers.every((u: any) => u.desk === 'UK')).toBe(true)
+    const customer = await makeCustomer(db)
+    const contact = await makeContact(db, customer)
+    const refused = await app.gql('{ staffUsers { name } }', {}, { cookie: await app.signIn(contact.email) })
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN')
+  })
+})
