@@ -15,6 +15,7 @@ const EnvSchema = z.object({
   SEED_DEMO_DATA: booleanFromEnv.default(true),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
   TRUST_PROXY: booleanFromEnv.default(false),
@@ -32,7 +33,8 @@ export interface Config {
   /** Where the embedded database keeps its files. */
   dataDir: string
   seedDemoData: boolean
-  db: { poolSize: number; statementTimeoutMs: number }
+  /** Pool size, per-statement timeout, and how long a request waits for a free connection. */
+  db: { poolSize: number; statementTimeoutMs: number; connectTimeoutMs: number }
   sessionTtlMs: number
   shutdownTimeoutMs: number
   /** Read the client address from X-Forwarded-For (only behind a proxy you control). */
@@ -61,7 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.COVERED_DATA_DIR),
     seedDemoData: e.SEED_DEMO_DATA,
-    db: { poolSize: e.DB_POOL_SIZE, statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS },
+    db: { poolSize: e.DB_POOL_SIZE, statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS, connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS },
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     trustProxy: e.TRUST_PROXY,

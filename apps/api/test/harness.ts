@@ -71,7 +71,7 @@ export async function createTestApp(options: { clock?: TestClock } = {}): Promis
   const provided = inject('testDatabase')
   const clock = options.clock ?? createClock()
   const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), sessionTtlMs: 30 * 86_400_000, trustProxy: true }
-  const logger = createLogger('silent')
+  const logger = createLogger((process.env.TEST_LOG_LEVEL as 'error' | undefined) ?? 'silent')
 
   let url: string
   let dropDatabase: () => Promise<void>

@@ -1,7 +1,8 @@
 /// <reference types="node" />
 // pnpm bench:sla: due times for 1,000,000 random receipts across 2026 and 2027, both plans and both desks.
-// Prints throughput and peak memory; it asserts nothing (timing depends on the machine).
-import { calendarFor, computeDueTimes, DESK_CODES, type SupportPlanForClock } from '../src/sla/index.js'
+// Prints throughput, the time a fresh calendar takes for two questions 500 years apart, and peak memory; it
+// asserts nothing (timing depends on the machine).
+import { calendarFor, computeDueTimes, DEFAULT_DESKS, DESK_CODES, type SupportPlanForClock } from '../src/sla/index.js'
 
 const RECEIPTS = Number(process.env.SLA_BENCH_RECEIPTS ?? 1_000_000)
 const from = Date.UTC(2026, 0, 1)
@@ -51,10 +52,20 @@ for (let i = 0; i < RECEIPTS; i++) {
 const elapsedMs = performance.now() - t1
 sampleMemory()
 
+// Questions far apart: a fresh PREMIUM calendar asked about 2026, then about 2526. Only the years asked about
+// may be built (luxon per local date), never the 500 years between them.
+const farCalendar = calendarFor('PREMIUM', 'UK', { ...DEFAULT_DESKS })
+const t2 = performance.now()
+computeDueTimes({ plan: 'PREMIUM', calendar: farCalendar, receivedAt: Date.UTC(2026, 5, 1, 12) })
+const farDue = computeDueTimes({ plan: 'PREMIUM', calendar: farCalendar, receivedAt: Date.UTC(2526, 5, 1, 12) })
+const farMs = performance.now() - t2
+sampleMemory()
+
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 console.log(`SLA bench: ${RECEIPTS.toLocaleString('en')} receipts, 2026-2027, both plans x both desks`)
 console.log(`  calendar warm-up (luxon, first use): ${warmMs.toFixed(1)} ms`)
 console.log(`  due times computed in ${elapsedMs.toFixed(1)} ms`)
 console.log(`  throughput: ${Math.round(RECEIPTS / (elapsedMs / 1000)).toLocaleString('en')} receipts/s (target >= 200,000)`)
+console.log(`  a fresh calendar asked about 2026, then 2526: ${farMs.toFixed(1)} ms (resolution due ${new Date(farDue.resolutionDueAt).toISOString()})`)
 console.log(`  peak memory: rss ${mb(peakRss)}, heapUsed ${mb(peakHeap)}`)
 console.log(`  checksum ${checksum}`)

@@ -32,10 +32,11 @@ export interface DataSourceOptions {
   url: string
   poolSize: number
   statementTimeoutMs: number
+  connectTimeoutMs?: number
 }
 
 /** The TypeORM data source over `pg`. The schema comes from migrations only, never `synchronize`. */
-export function createDataSource({ url, poolSize, statementTimeoutMs }: DataSourceOptions): DataSource {
+export function createDataSource({ url, poolSize, statementTimeoutMs, connectTimeoutMs = 10_000 }: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -47,7 +48,7 @@ export function createDataSource({ url, poolSize, statementTimeoutMs }: DataSour
     extra: {
       max: poolSize,
       statement_timeout: statementTimeoutMs,
-      connectionTimeoutMillis: 5_000,
+      connectionTimeoutMillis: connectTimeoutMs,
       application_name: 'covered',
     },
   })

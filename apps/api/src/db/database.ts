@@ -20,6 +20,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     url,
     poolSize: embedded ? Math.min(config.db.poolSize, 8) : config.db.poolSize,
     statementTimeoutMs: config.db.statementTimeoutMs,
+    connectTimeoutMs: config.db.connectTimeoutMs,
   })
   try {
     await initializeWithRetry(dataSource, embedded ? 1 : 15, logger)

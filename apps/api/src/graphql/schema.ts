@@ -8,6 +8,7 @@ import '../modules/sla/sla.schema.js'
 import '../modules/customers/licenses.schema.js'
 import '../modules/contracts/contracts.schema.js'
 import '../modules/tickets/tickets.schema.js'
+import '../modules/services/services.schema.js'
 
 let schema: GraphQLSchema | undefined
 

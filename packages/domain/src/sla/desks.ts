@@ -1,6 +1,8 @@
 import { IANAZone } from 'luxon'
 import type { DeskProblem } from './errors.js'
 
+const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const
+
 /** The support desks the policy ships with (policy.md section 5). */
 export type DeskCode = 'PACIFIC' | 'UK'
 export const DESK_CODES: readonly DeskCode[] = ['PACIFIC', 'UK']
@@ -66,7 +68,8 @@ export function parseLocalDate(text: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
   if (!m) return null
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
-  const ms = Date.UTC(y, mo - 1, d)
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0-99 as 1900-1999 ('0050-01-01' would become 1950).
+  const ms = new Date(0).setUTCFullYear(y, mo - 1, d)
   const back = new Date(ms)
   if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null
   return ms / 86_400_000
@@ -88,9 +91,12 @@ export function validateDeskDefinition(def: DeskDefinition, options: ValidateDes
     add('UNKNOWN_TIME_ZONE', 'timeZone', `${label}: "${String(def.timeZone)}" is not a known IANA time zone`)
   }
   if (!def.weeklyHours?.length) add('NO_WEEKLY_HOURS', 'weeklyHours', `${label}: no opening hours, the desk would never open`)
+  // Well-formed windows, by weekday, for the overlap check below.
+  const valid: { index: number; weekday: number; opens: number; closes: number; w: WeeklyWindow }[] = []
   def.weeklyHours?.forEach((w, i) => {
     const at = `weeklyHours[${i}]`
-    if (!Number.isInteger(w.weekday) || w.weekday < 1 || w.weekday > 7) {
+    const weekdayOk = Number.isInteger(w.weekday) && w.weekday >= 1 && w.weekday <= 7
+    if (!weekdayOk) {
       add('INVALID_WEEKDAY', `${at}.weekday`, `${label}: weekday must be 1 (Monday) to 7 (Sunday), got ${String(w.weekday)}`)
     }
     const opens = parseClockTime(w.opens)
@@ -99,16 +105,40 @@ export function validateDeskDefinition(def: DeskDefinition, options: ValidateDes
     if (closes === null) add('MALFORMED_TIME', `${at}.closes`, `${label}: closing time "${w.closes}" is not HH:MM (00:01-24:00)`)
     if (opens !== null && closes !== null && closes <= opens) {
       add('CLOSES_NOT_AFTER_OPENS', at, `${label}: closing time ${w.closes} is not after opening time ${w.opens}`)
+    } else if (weekdayOk && opens !== null && closes !== null) {
+      valid.push({ index: i, weekday: w.weekday, opens, closes, w })
     }
   })
+  // Windows of one weekday must not share time; touching (one closes 12:00, the next opens 12:00) is fine.
+  // Each window that starts before an earlier-starting one has closed is reported once, against the window
+  // reaching furthest so far, e.g. 08:00-13:00, 12:00-14:30, 14:00-18:00 gives two problems.
+  valid.sort((a, b) => a.weekday - b.weekday || a.opens - b.opens || a.closes - b.closes || a.index - b.index)
+  let reach: (typeof valid)[number] | undefined
+  for (const window of valid) {
+    if (reach && reach.weekday === window.weekday && window.opens < reach.closes) {
+      const day = WEEKDAY_NAMES[window.weekday - 1] ?? `weekday ${window.weekday}`
+      add(
+        'OVERLAPPING_WINDOWS',
+        `weeklyHours[${window.index}]`,
+        `${label}: ${day} ${window.w.opens}-${window.w.closes} overlaps ${reach.w.opens}-${reach.w.closes} (weeklyHours[${reach.index}]); make it one window or separate them`,
+      )
+    }
+    if (!reach || reach.weekday !== window.weekday || window.closes > reach.closes) reach = window
+  }
+
+  const firstIndexOfDay = new Map<number, number>()
   def.holidays?.forEach((h, i) => {
     const at = `holidays[${i}]`
-    if (parseLocalDate(h) === null) return add('MALFORMED_HOLIDAY', at, `${label}: holiday "${h}" is not a date YYYY-MM-DD`)
+    const day = parseLocalDate(h)
+    if (day === null) return add('MALFORMED_HOLIDAY', at, `${label}: holiday "${h}" is not a date YYYY-MM-DD`)
     const year = Number(h.slice(0, 4))
     const range = options.yearRange
     if (range && (year < range[0] || year > range[1])) {
       add('HOLIDAY_OUTSIDE_YEAR_RANGE', at, `${label}: holiday ${h} is outside the years ${range[0]}-${range[1]}`)
     }
+    const first = firstIndexOfDay.get(day)
+    if (first === undefined) firstIndexOfDay.set(day, i)
+    else add('DUPLICATE_HOLIDAY', at, `${label}: holiday ${h} is listed twice (first as holidays[${first}])`)
   })
   return problems
 }

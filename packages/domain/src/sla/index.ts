@@ -37,7 +37,7 @@ export {
   startClock,
   type SlaClock,
 } from './pause.js'
-export { calendarWarnings, type CalendarWarning } from './warnings.js'
+export { calendarWarnings, MAX_WARNING_YEARS, type CalendarWarning } from './warnings.js'
 export { slaPreview, type SlaPreview } from './preview.js'
 export {
   breachTarget,

@@ -1,4 +1,5 @@
 import type { BusinessCalendar } from './calendar.js'
+import { assertInstant } from './errors.js'
 import { pauseShift, shiftDue } from './pause.js'
 import { computeDueTimes, warningAt, type SlaSettings, type TargetKind } from './targets.js'
 
@@ -40,6 +41,7 @@ export function startTicketClocks(
   receivedAt: number,
   settings?: Partial<SlaSettings>,
 ): TicketClocks {
+  assertInstant(receivedAt, 'receivedAt')
   if (plan === 'NOT_ENTITLED' || calendar === null) {
     return { receivedAt, firstResponse: null, resolution: null, pausedAt: null, pausedBusinessMs: 0 }
   }
@@ -62,6 +64,7 @@ export function startTicketClocks(
 
 /** Stops the running targets (a met or breached target is left as it is). Pausing twice keeps the first instant. */
 export function pauseTicketClocks(clocks: TicketClocks, at: number): TicketClocks {
+  assertInstant(at, 'pausedAt')
   if (clocks.pausedAt !== null) return clocks
   const pause = (clock: TargetClock | null) => (isRunning(clock) ? { ...clock, state: 'PAUSED' as const } : clock)
   return { ...clocks, firstResponse: pause(clocks.firstResponse), resolution: pause(clocks.resolution), pausedAt: at }
@@ -69,6 +72,7 @@ export function pauseTicketClocks(clocks: TicketClocks, at: number): TicketClock
 
 /** Restarts paused targets, moving their due and warning times later by the business time spent paused. */
 export function resumeTicketClocks(clocks: TicketClocks, calendar: BusinessCalendar | null, at: number): TicketClocks {
+  assertInstant(at, 'resumedAt')
   if (clocks.pausedAt === null || calendar === null) return { ...clocks, pausedAt: null }
   const shift = pauseShift(calendar, clocks.pausedAt, at)
   const resume = (clock: TargetClock | null): TargetClock | null => {
@@ -95,6 +99,7 @@ export type TargetName = 'firstResponse' | 'resolution'
 
 /** The target is met at `at` (a breached target keeps BREACHED but records when it was met). */
 export function meetTarget(clocks: TicketClocks, target: TargetName, at: number): TicketClocks {
+  assertInstant(at, 'metAt')
   const clock = clocks[target]
   if (clock === null || clock.metAt !== null) return clocks
   return { ...clocks, [target]: { ...clock, metAt: at, state: clock.state === 'BREACHED' ? 'BREACHED' : 'MET' } }

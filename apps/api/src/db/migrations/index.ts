@@ -2,6 +2,7 @@ import { Foundation1764100000000 } from './1764100000000-foundation.js'
 import { Contracts1764200000000 } from './1764200000000-contracts.js'
 import { Desks1764300000000 } from './1764300000000-desks.js'
 import { Tickets1764400000000 } from './1764400000000-tickets.js'
+import { Services1764500000000 } from './1764500000000-services.js'
 
 /** Every migration, in order. New ones are appended here. */
-export const migrations = [Foundation1764100000000, Contracts1764200000000, Desks1764300000000, Tickets1764400000000]
+export const migrations = [Foundation1764100000000, Contracts1764200000000, Desks1764300000000, Tickets1764400000000, Services1764500000000]

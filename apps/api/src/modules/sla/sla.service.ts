@@ -361,7 +361,10 @@ function overlapErrors(hours: readonly WeeklyWindow[]): FieldError[] {
 }
 
 function hoursErrors(desk: DeskView, hours: readonly WeeklyWindow[]): FieldError[] {
-  const problems = validateDeskDefinition({ code: desk.code, timeZone: desk.timeZone, weeklyHours: hours, holidays: [] })
+  // Overlaps are reported below in the request's own terms (hours.N), so the domain's wording is left out.
+  const problems = validateDeskDefinition({ code: desk.code, timeZone: desk.timeZone, weeklyHours: hours, holidays: [] }).filter(
+    (problem) => problem.code !== 'OVERLAPPING_WINDOWS',
+  )
   if (problems.length > 0) return problems.map((problem) => ({ field: hoursField(problem.path), message: problem.message }))
   return overlapErrors(hours)
 }

@@ -1,6 +1,7 @@
 import { breachTarget, transition, warnTarget, type TargetName } from '@covered/domain'
 import type { DataSource, EntityManager } from 'typeorm'
 import type { Logger } from '../../logger.js'
+import { expireQuotes } from '../services/quotes.service.js'
 import type { JobKind } from './jobs.js'
 import { publishTicketChanged, type TicketChanged } from './pubsub.js'
 import { clockColumns, clocksOf, SELECT_TICKET, type TicketRow } from './ticket.record.js'
@@ -85,13 +86,19 @@ export async function runDueJobs(db: DataSource, now: Date, limit = 500): Promis
   return done
 }
 
+/** One scheduler pass: SLA and closing jobs, then quotes past their valid-until date. */
+export async function runScheduledWork(db: DataSource, now: Date): Promise<void> {
+  await runDueJobs(db, now)
+  await expireQuotes(db, now)
+}
+
 /** Polls for due jobs every `intervalMs` until stopped; errors are logged and the loop goes on. */
 export function startScheduler(db: DataSource, logger: Logger, options: { intervalMs: number; now?: () => Date }): () => Promise<void> {
   let stopped = false
   let running: Promise<unknown> = Promise.resolve()
   const tick = () => {
     if (stopped) return
-    running = runDueJobs(db, (options.now ?? (() => new Date()))())
+    running = runScheduledWork(db, (options.now ?? (() => new Date()))())
       .catch((error: unknown) => logger.error('scheduler: a run failed', error))
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, options.intervalMs)

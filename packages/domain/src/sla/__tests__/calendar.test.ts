@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest'
-import { BusinessCalendar, calendarFor, DEFAULT_DESKS, type DeskDefinition } from '../index.js'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { DeskSchedule } from '../desk-days.js'
+import { BusinessCalendar, calendarFor, computeDueTimes, DEFAULT_DESKS, type DeskDefinition } from '../index.js'
 
 const Z = (iso: string) => Date.parse(iso)
 const iso = (t: number) => new Date(t).toISOString().replace('.000Z', 'Z')
@@ -132,5 +133,98 @@ describe('custom desk definitions', () => {
     expect(cal.deskCodes).toEqual(['PACIFIC', 'UK'])
     // Mon 2026-01-05 to Sat 2026-01-10 04:00Z holds the whole Friday stretch (to 02:00Z Sat): 5 x 18 h.
     expect(cal.businessMsBetween(Z('2026-01-05T00:00:00Z'), Z('2026-01-10T04:00:00Z'))).toBe(5 * 18 * HOUR)
+  })
+})
+
+describe('years are built lazily, only those asked about', () => {
+  afterEach(() => {
+    vi.restoreAllMocks()
+  })
+  /** New desk objects, so neither the calendar nor the per-(desk, local date) cache has seen any day yet. */
+  const freshDesks = () => ({ PACIFIC: { ...DEFAULT_DESKS.PACIFIC }, UK: { ...DEFAULT_DESKS.UK } })
+  const daysLookedUp = (work: () => void): number => {
+    const spy = vi.spyOn(DeskSchedule.prototype, 'intervalsOn')
+    work()
+    const calls = spy.mock.calls.length
+    spy.mockRestore()
+    return calls
+  }
+
+  it('a question about 2526 after one about 2026 builds 2526, not the 499 years between', () => {
+    const cal = calendarFor('PREMIUM', 'UK', freshDesks())
+    const due2026 = daysLookedUp(() => computeDueTimes({ plan: 'PREMIUM', calendar: cal, receivedAt: Z('2026-06-01T12:00:00Z') }))
+    const due2526 = daysLookedUp(() => computeDueTimes({ plan: 'PREMIUM', calendar: cal, receivedAt: Z('2526-06-01T12:00:00Z') }))
+    // One UTC year and a couple of days either side, per desk. Before: ~500 years of days (2 x 183,000).
+    expect(due2026).toBeLessThanOrEqual(2 * 371)
+    expect(due2526).toBeLessThanOrEqual(2 * 371)
+    // And the 2026 year is not built again.
+    expect(daysLookedUp(() => cal.isOpen(Z('2026-12-31T12:00:00Z')))).toBe(0)
+  })
+
+  it('answers a far year the same whether or not other years were asked about first', () => {
+    const warmed = calendarFor('PREMIUM', 'UK', freshDesks())
+    warmed.isOpen(Z('2026-06-01T12:00:00Z'))
+    warmed.isOpen(Z('3000-06-01T12:00:00Z'))
+    const fresh = calendarFor('PREMIUM', 'UK', freshDesks())
+    for (const at of ['2526-06-01T12:00:00Z', '2526-12-31T20:00:00Z', '2527-01-01T07:59:59Z']) {
+      const a = computeDueTimes({ plan: 'PREMIUM', calendar: warmed, receivedAt: Z(at) })
+      const b = computeDueTimes({ plan: 'PREMIUM', calendar: fresh, receivedAt: Z(at) })
+      expect(a).toEqual(b)
+    }
+    // Fri 2526-12-31 20:00Z (no holidays recorded then): PACIFIC open to 02:00Z (6 h, 4 h for the guarantee).
+    expect(iso(fresh.addBusinessMs(Z('2526-12-31T20:00:00Z'), 4 * HOUR))).toBe('2527-01-01T00:00:00Z')
+  })
+
+  it('joins years that were built apart: business time, adding and stretches across New Year and across many years', () => {
+    const cal = calendarFor('STANDARD', 'UK', freshDesks())
+    // Build 2030 before 2026, leaving 2027-2029 unbuilt.
+    cal.isOpen(Z('2030-03-01T12:00:00Z'))
+    cal.isOpen(Z('2026-03-01T12:00:00Z'))
+    // 2026: 253 days of 9 h (see above); 2027: 261 weekdays - 8 bank holidays = 253; 2028-2029 with no holidays
+    // recorded: 260 and 261 weekdays; 2030 (from Tue 01-01) to Fri 03-01 17:00Z: 44 weekdays.
+    const total = (253 + 253 + 260 + 261 + 44) * 9 * HOUR
+    expect(cal.businessMsBetween(Z('2026-01-01T00:00:00Z'), Z('2030-03-02T00:00:00Z'))).toBe(total)
+    expect(cal.businessMsBetween(Z('2030-03-02T00:00:00Z'), Z('2026-01-01T00:00:00Z'))).toBe(-total)
+    // From Thu 2026-12-31 16:00Z (1 h left): 1 h + Fri 2027-01-01 (bank holiday) + Mon 01-04 9 h + Tue 01-05 2 h.
+    expect(iso(cal.addBusinessMs(Z('2026-12-31T16:00:00Z'), 12 * HOUR))).toBe('2027-01-05T10:00:00Z')
+    expect(cal.addBusinessMs(Z('2026-01-01T00:00:00Z'), total)).toBe(Z('2030-03-01T17:00:00Z'))
+    expect(iso(cal.nextOpen(Z('2026-12-31T17:00:00Z')))).toBe('2027-01-04T08:00:00Z')
+    expect(iso(cal.supportDayEnd(Z('2026-12-31T17:00:00Z')))).toBe('2027-01-04T17:00:00Z')
+  })
+
+  it('keeps a stretch running over New Year whole in every answer', () => {
+    const always = new BusinessCalendar([
+      {
+        code: 'NIGHTS',
+        timeZone: 'UTC',
+        weeklyHours: ([1, 2, 3, 4, 5, 6, 7] as const).flatMap((weekday) => [
+          { weekday, opens: '00:00', closes: '06:00' },
+          { weekday, opens: '20:00', closes: '24:00' },
+        ]),
+        holidays: [],
+      },
+    ])
+    // Thu 2026-12-31 20:00Z to Fri 2027-01-01 06:00Z is one stretch of 10 h, split between two year blocks.
+    expect(stretches(always, '2026-12-31T12:00:00Z', '2027-01-01T12:00:00Z')).toEqual(['2026-12-31T20:00:00Z..2027-01-01T06:00:00Z'])
+    expect(iso(always.supportDayEnd(Z('2026-12-31T21:00:00Z')))).toBe('2027-01-01T06:00:00Z')
+    expect(iso(always.supportDayEnd(Z('2026-12-31T12:00:00Z')))).toBe('2027-01-01T06:00:00Z')
+    expect(iso(always.addBusinessMs(Z('2026-12-31T21:00:00Z'), 3 * HOUR))).toBe('2027-01-01T00:00:00Z')
+    expect(iso(always.addBusinessMs(Z('2026-12-31T21:00:00Z'), 3 * HOUR + 1))).toBe('2027-01-01T00:00:00.001Z')
+    expect(iso(always.addBusinessMs(Z('2026-12-31T21:00:00Z'), 9 * HOUR))).toBe('2027-01-01T06:00:00Z')
+    expect(iso(always.nextOpen(Z('2026-12-31T19:00:00Z')))).toBe('2026-12-31T20:00:00Z')
+    expect(always.isOpen(Z('2027-01-01T00:00:00Z'))).toBe(true)
+    expect(always.businessMsBetween(Z('2026-12-31T12:00:00Z'), Z('2027-01-01T12:00:00Z'))).toBe(10 * HOUR)
+  })
+
+  it('still gives up after 10 years, counted from the question, wherever the years built so far reach', () => {
+    const mondays = new BusinessCalendar([{ code: 'MON', timeZone: 'UTC', weeklyHours: [{ weekday: 1, opens: '08:00', closes: '17:00' }], holidays: [] }])
+    // Open on Mondays only; the error comes only for a calendar that truly never opens or never closes.
+    expect(iso(mondays.nextOpen(Z('2026-01-06T00:00:00Z')))).toBe('2026-01-12T08:00:00Z')
+    const allYear = ([1, 2, 3, 4, 5, 6, 7] as const).map((weekday) => ({ weekday, opens: '00:00', closes: '24:00' }))
+    const open = new BusinessCalendar([{ code: 'OPEN', timeZone: 'UTC', weeklyHours: allYear, holidays: [] }])
+    open.isOpen(Z('2090-01-01T00:00:00Z')) // a far year already built does not stretch the horizon
+    expect(() => open.supportDayEnd(Z('2070-06-01T00:00:00Z'))).toThrow(/within 10 years/)
+    // Adding 5 years of business time crosses years the calendar builds on the way.
+    expect(iso(open.addBusinessMs(Z('2070-01-01T00:00:00Z'), (365 * 5 + 1) * 24 * HOUR))).toBe('2075-01-01T00:00:00Z')
   })
 })

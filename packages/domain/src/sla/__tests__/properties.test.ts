@@ -131,6 +131,26 @@ describe('properties (fast-check)', () => {
     )
   })
 
+  it('years built in any order add up: business time over many years is additive and adding inverts it', () => {
+    // Instants over 2024-2033 in random order, so each calendar builds its years out of order and with gaps
+    // (within the 10 years addBusinessMs searches ahead).
+    const wide = fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2034, 0, 1) - 1 })
+    fc.assert(
+      fc.property(setup, wide, wide, wide, ([plan, desk], a, b, c) => {
+        const cal = calendarFor(plan, desk)
+        expect(cal.businessMsBetween(a, c)).toBe(cal.businessMsBetween(a, b) + cal.businessMsBetween(b, c))
+        const [from, to] = a <= c ? [a, c] : [c, a]
+        const n = cal.businessMsBetween(from, to)
+        const end = cal.addBusinessMs(from, n)
+        // The instant n business ms after `from`: `to` itself, or the end of the stretch before it when closed.
+        expect(end).toBeLessThanOrEqual(to)
+        expect(cal.businessMsBetween(end, to)).toBe(0)
+        expect(cal.isOpen(b)).toBe((plan === 'PREMIUM' ? [DEFAULT_DESKS.PACIFIC, DEFAULT_DESKS.UK] : [DEFAULT_DESKS[desk]]).some((d) => deskOpenAt(d, b)))
+      }),
+      { numRuns: 200 },
+    )
+  })
+
   it('openStretches are sorted, apart (merged where they touch) and add up to businessMsBetween', () => {
     fc.assert(
       fc.property(setup, instant, fc.integer({ min: 0, max: 21 * 24 * 60 * MINUTE }), ([plan, desk], from, span) => {
