@@ -56,6 +56,8 @@ export interface TestApp {
   /** A database URL for this file's own database (for a second client in a test). */
   url: string
   gql<T = any>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResponse<T>>
+  /** The SQL statements sent while `work` runs (transaction control included). */
+  countStatements(work: () => Promise<unknown>): Promise<string[]>
   /** Signs in through the login mutation and returns the session cookie to send with later requests. */
   signIn(email: string, password?: string): Promise<string>
   close(): Promise<void>
@@ -98,7 +100,17 @@ export async function createTestApp(options: { clock?: TestClock } = {}): Promis
     }
   }
 
-  const dataSource = createDataSource({ url, poolSize: 10, statementTimeoutMs: 30_000 })
+  const statements: string[] = []
+  let counting = false
+  const dataSource = createDataSource({
+    url,
+    poolSize: 10,
+    statementTimeoutMs: 30_000,
+    connectTimeoutMs: 60_000,
+    onStatement: (sql) => {
+      if (counting) statements.push(sql)
+    },
+  })
   await dataSource.initialize()
   if (provided.kind === 'pglite') await migrate(dataSource)
   const database: Database = {
@@ -134,6 +146,16 @@ export async function createTestApp(options: { clock?: TestClock } = {}): Promis
     clock,
     url,
     gql,
+    async countStatements(work) {
+      statements.length = 0
+      counting = true
+      try {
+        await work()
+      } finally {
+        counting = false
+      }
+      return [...statements]
+    },
     async signIn(email, password = TEST_PASSWORD) {
       const response = await gql<any>(
         `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { __typename ... on Error { message } } }`,

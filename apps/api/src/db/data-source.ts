@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm'
+import { DataSource, type Logger as TypeOrmLogger } from 'typeorm'
 import { ApiToken } from '../modules/accounts/api-token.entity.js'
 import { Session } from '../modules/accounts/session.entity.js'
 import { StaffUser } from '../modules/accounts/staff-user.entity.js'
@@ -33,10 +33,12 @@ export interface DataSourceOptions {
   poolSize: number
   statementTimeoutMs: number
   connectTimeoutMs?: number
+  /** Called for every SQL statement sent (statement counting in tests and benchmarks). */
+  onStatement?: (sql: string) => void
 }
 
 /** The TypeORM data source over `pg`. The schema comes from migrations only, never `synchronize`. */
-export function createDataSource({ url, poolSize, statementTimeoutMs, connectTimeoutMs = 10_000 }: DataSourceOptions): DataSource {
+export function createDataSource({ url, poolSize, statementTimeoutMs, connectTimeoutMs = 10_000, onStatement }: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -44,7 +46,8 @@ export function createDataSource({ url, poolSize, statementTimeoutMs, connectTim
     migrations,
     migrationsTableName: 'schema_migrations',
     synchronize: false,
-    logging: false,
+    logging: onStatement ? ['query'] : false,
+    logger: onStatement ? statementCounter(onStatement) : undefined,
     extra: {
       max: poolSize,
       statement_timeout: statementTimeoutMs,
@@ -52,4 +55,15 @@ export function createDataSource({ url, poolSize, statementTimeoutMs, connectTim
       application_name: 'covered',
     },
   })
+}
+
+function statementCounter(onStatement: (sql: string) => void): TypeOrmLogger {
+  return {
+    logQuery: (query) => onStatement(query),
+    logQueryError: () => undefined,
+    logQuerySlow: () => undefined,
+    logSchemaBuild: () => undefined,
+    logMigration: () => undefined,
+    log: () => undefined,
+  }
 }

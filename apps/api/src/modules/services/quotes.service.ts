@@ -90,6 +90,17 @@ export async function loadQuotes(ctx: RequestContext, ids: readonly string[]): P
   return ids.map((id) => byId.get(id) ?? new NotFoundError('That quote'))
 }
 
+/** The quotes of many (visible) tickets in one statement, newest first: for Ticket.quotes. */
+export async function quotesOfTickets(ctx: RequestContext, ticketIds: readonly string[]): Promise<QuoteRow[][]> {
+  const params: unknown[] = [ticketIds]
+  const param = (value: unknown) => `$${params.push(value)}`
+  const rows: QuoteRow[] = await ctx.db.query(
+    `${SELECT_QUOTE} WHERE q.ticket_id = ANY($1::uuid[]) AND ${quoteVisibilitySql(ctx.viewer, param)} ORDER BY q.created_at DESC, q.id DESC`,
+    params,
+  )
+  return ticketIds.map((id) => rows.filter((row) => row.ticket_id === id))
+}
+
 export interface QuoteFilter extends PageArgs {
   status?: QuoteStatus | null
   customerId?: string | null

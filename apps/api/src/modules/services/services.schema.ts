@@ -14,6 +14,7 @@ import {
   decideQuote,
   listQuotes,
   loadQuotes,
+  quotesOfTickets,
   reviseQuote,
   sendQuote,
   updateDraftQuote,
@@ -96,10 +97,11 @@ builder.queryField('quote', (t) =>
 )
 
 builder.objectField(TicketType, 'quotes', (t) =>
-  t.field({
-    type: [QuoteType],
+  t.loadableList({
+    type: QuoteType,
     description: 'Quotes for this ticket’s Professional Services, newest first.',
-    resolve: async (ticket, _args, ctx) => (await listQuotes(ctx, { ticketId: ticket.id, first: 50 })).edges.map((edge) => edge.node),
+    load: (ticketIds: string[], ctx) => quotesOfTickets(ctx, ticketIds),
+    resolve: (ticket) => ticket.id,
   }),
 )
 
