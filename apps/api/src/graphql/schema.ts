@@ -9,6 +9,9 @@ import '../modules/customers/licenses.schema.js'
 import '../modules/contracts/contracts.schema.js'
 import '../modules/tickets/tickets.schema.js'
 import '../modules/services/services.schema.js'
+import '../modules/reporting/reporting.schema.js'
+import '../modules/knowledge/knowledge.schema.js'
+import '../modules/releases/releases.schema.js'
 
 let schema: GraphQLSchema | undefined
 

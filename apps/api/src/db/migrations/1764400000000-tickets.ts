@@ -37,6 +37,9 @@ export class Tickets1764400000000 implements MigrationInterface {
         first_response_due_at timestamptz,
         first_response_warning_at timestamptz,
         first_responded_at timestamptz,
+        -- Business time from receipt to the first response / to resolution, pauses excluded (for reporting).
+        first_response_business_ms bigint,
+        resolution_business_ms bigint,
         first_response_state text CHECK (first_response_state IN ('RUNNING', 'PAUSED', 'WARNING', 'MET', 'BREACHED')),
         resolution_due_at timestamptz,
         resolution_warning_at timestamptz,
@@ -63,6 +66,8 @@ export class Tickets1764400000000 implements MigrationInterface {
     await q.query(`CREATE INDEX tickets_customer_idx ON tickets (customer_id, last_message_at DESC, id)`)
     await q.query(`CREATE INDEX tickets_requester_idx ON tickets (requester_id, last_message_at DESC, id)`)
     await q.query(`CREATE INDEX tickets_term_labels_idx ON tickets (contract_term_id) WHERE category = 'BASIC_LABELS'`)
+    // Reporting reads tickets by receipt time (attainment, scope mix) and open tickets by age (backlog).
+    await q.query(`CREATE INDEX tickets_received_idx ON tickets (received_at, desk, plan)`)
 
     await q.query(`
       CREATE TABLE ticket_messages (

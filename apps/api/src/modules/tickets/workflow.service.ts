@@ -51,7 +51,15 @@ export async function applyTicketEvent(
   const calendar = await calendarOf(ctx, manager, row)
   let clocks: TicketClocks = clocksOf(row)
   const timeline: TimelineEntry[] = [...extraTimeline]
+  const reporting: Record<string, unknown> = {}
+  /** Business time from receipt to now on the ticket's calendar, pauses excluded: what reports measure. */
+  const businessElapsed = () => {
+    if (!calendar) return null
+    const pausedNow = clocks.pausedAt === null ? 0 : calendar.businessMsBetween(clocks.pausedAt, now.getTime())
+    return calendar.businessMsBetween(clocks.receivedAt, now.getTime()) - clocks.pausedBusinessMs - pausedNow
+  }
   if (event.type === 'STAFF_REPLY' && event.visibility === 'PUBLIC' && clocks.firstResponse && clocks.firstResponse.metAt === null) {
+    reporting.first_response_business_ms = businessElapsed()
     clocks = meetTarget(clocks, 'firstResponse', now.getTime())
     const late = clocks.firstResponse!.state === 'BREACHED'
     timeline.push({ kind: 'SLA_MET', summary: late ? 'First response sent, after its due time' : 'First response met', data: { target: 'firstResponse' } })
@@ -74,6 +82,7 @@ export async function applyTicketEvent(
     timeline.push({ kind: 'SLA_RESUMED', summary: `Response-time clocks resumed; due times moved ${minutes} business minutes later`, data: { pausedMinutes: minutes } })
   }
   if (result.to === 'RESOLVED' && result.changed && clocks.resolution && clocks.resolution.metAt === null) {
+    reporting.resolution_business_ms = businessElapsed()
     clocks = meetTarget(clocks, 'resolution', now.getTime())
     timeline.push({ kind: 'SLA_MET', summary: clocks.resolution!.state === 'BREACHED' ? 'Resolved, after its due time' : 'Resolution met', data: { target: 'resolution' } })
   }
@@ -87,6 +96,7 @@ export async function applyTicketEvent(
       resolved_at: resolvedAt,
       closed_at: result.to === 'CLOSED' ? now : null,
       ...clockColumns(clocks),
+      ...reporting,
       ...extraColumns,
     },
     now,
