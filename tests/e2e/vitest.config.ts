@@ -8,6 +8,7 @@ export default defineProject({
     include: ['**/*.e2e.test.ts'],
     exclude: ['**/node_modules/**'],
     fileParallelism: false,
+    globalSetup: ['harness/global-setup.ts'],
     testTimeout: 60_000,
     // Starting the product may build both SPAs and the API bundle first.
     hookTimeout: 240_000,

@@ -4,6 +4,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { inject } from 'vitest'
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 
@@ -54,6 +55,8 @@ export async function startProduct(options: { readyTimeoutMs?: number } = {}): P
   const readyTimeoutMs = options.readyTimeoutMs ?? 200_000
   const port = await freePort()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'covered-e2e-'))
+  const template = inject('pgliteTemplate')
+  if (template) fs.cpSync(template, dataDir, { recursive: true })
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), COVERED_DATA_DIR: dataDir }
   delete env.DATABASE_URL // always the fresh embedded database
   delete env.NODE_OPTIONS
