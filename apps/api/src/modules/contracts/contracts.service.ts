@@ -8,7 +8,6 @@ import {
   contractStatus,
   nextTerm,
   oneYearTerm,
-  parseCalendarDate,
   termStatus,
   type CalendarDate,
   type ContractKind,
@@ -23,7 +22,7 @@ import { withTransaction, type RequestContext } from '../../context.js'
 import { service } from '../../domain-errors.js'
 import { ConflictError, NotFoundError, PolicyError, ValidationError } from '../../errors.js'
 import type { DeskCode } from '../../graphql/enums.js'
-import { parseInput } from '../../validation.js'
+import { parseDateInput, parseInput } from '../../validation.js'
 import { recordAudit } from '../audit/audit.js'
 import { requireCustomerWriter, requireKeyContactManager } from '../customers/access.js'
 import { canSeeCustomer } from '../customers/customers.service.js'
@@ -170,14 +169,6 @@ async function termsOnLicense(manager: EntityManager, licenseId: string): Promis
   return rows.map((row) => ({ id: row.id, kind: row.kind, licenseId, start: row.start, end: row.end, cancelledAt: row.cancelled_on }))
 }
 
-function parseDate(value: string, field: string): CalendarDate {
-  try {
-    return parseCalendarDate(value, field)
-  } catch {
-    throw new ValidationError([{ field, message: 'Enter a date as YYYY-MM-DD.' }])
-  }
-}
-
 async function checkKeyContactsBelong(manager: EntityManager, customerId: string, contactIds: string[]): Promise<void> {
   const valid = contactIds.filter((id) => z.uuid().safeParse(id).success)
   const rows: { id: string; customer_id: string }[] = valid.length
@@ -204,7 +195,7 @@ const CreateContractInput = z.object({
  */
 export const createContract = service(async (ctx: RequestContext, input: z.input<typeof CreateContractInput>): Promise<ContractView> => {
   const data = parseInput(CreateContractInput, input)
-  const startsOn = parseDate(data.startsOn, 'startsOn')
+  const startsOn = parseDateInput(data.startsOn, 'startsOn')
   return withTransaction(ctx, async (manager) => {
     const [license]: LicenseRow[] = z.uuid().safeParse(data.licenseId).success
       ? await manager.query('SELECT id, customer_id, price_minor, currency, retired_at, replaced_by_id FROM licenses WHERE id = $1 FOR UPDATE', [data.licenseId])
@@ -310,7 +301,7 @@ export const cancelContract = service(async (ctx: RequestContext, input: z.input
   return withTransaction(ctx, async (manager) => {
     const contract = await claimContract(manager, ctx, data.contractId, data.expectedVersion)
     requireCustomerWriter(ctx.viewer, contract.customerId, 'cancel contracts')
-    const effectiveOn = data.effectiveOn ? parseDate(data.effectiveOn, 'effectiveOn') : todayAtDesk(ctx, contract.homeDesk)
+    const effectiveOn = data.effectiveOn ? parseDateInput(data.effectiveOn, 'effectiveOn') : todayAtDesk(ctx, contract.homeDesk)
     if (contract.status === 'CANCELLED') throw new PolicyError('This contract is already cancelled.', 'RULE_VIOLATION')
     const affected = contract.terms.filter((t) => !t.cancelledOn && compareCalendarDates(t.end, effectiveOn) >= 0)
     if (affected.length === 0) throw new PolicyError(`The contract has already ended; nothing runs on or after ${effectiveOn}.`, 'RULE_VIOLATION')

@@ -1,11 +1,11 @@
-import { checkEditionUpgrade, moneyFromDecimal, parseCalendarDate, type Currency, type Money } from '@covered/domain'
+import { checkEditionUpgrade, moneyFromDecimal, type Currency, type Money } from '@covered/domain'
 import { randomBytes } from 'node:crypto'
 import type { EntityManager } from 'typeorm'
 import { z } from 'zod'
 import { withTransaction, type RequestContext } from '../../context.js'
 import { service } from '../../domain-errors.js'
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
-import { parseInput } from '../../validation.js'
+import { parseDateInput, parseInput } from '../../validation.js'
 import { recordAudit } from '../audit/audit.js'
 import { requireCustomerWriter } from './access.js'
 import { canSeeCustomer } from './customers.service.js'
@@ -61,14 +61,6 @@ function priceFrom(input: z.output<typeof MoneyInput>, field: string): Money {
   return price
 }
 
-function calendarDate(value: string, field: string): string {
-  try {
-    return parseCalendarDate(value, field)
-  } catch {
-    throw new ValidationError([{ field, message: 'Enter a date as YYYY-MM-DD.' }])
-  }
-}
-
 export async function listEditions(ctx: RequestContext): Promise<ProductEdition[]> {
   return ctx.db.getRepository(ProductEdition).find({ order: { rank: 'ASC' } })
 }
@@ -112,7 +104,7 @@ export const createLicense = service(async (ctx: RequestContext, input: z.input<
   const data = parseInput(CreateLicenseInput, input)
   requireCustomerWriter(ctx.viewer, data.customerId, 'record licenses')
   const price = priceFrom(data.price, 'price')
-  const purchasedOn = calendarDate(data.purchasedOn, 'purchasedOn')
+  const purchasedOn = parseDateInput(data.purchasedOn, 'purchasedOn')
   return withTransaction(ctx, async (manager) => {
     const [customer] = await manager.query('SELECT id, currency FROM customers WHERE id = $1 FOR UPDATE', [data.customerId])
     if (!customer) throw new NotFoundError('That customer')
@@ -170,7 +162,7 @@ const UpgradeLicenseInput = z.object({
 export const upgradeLicense = service(async (ctx: RequestContext, input: z.input<typeof UpgradeLicenseInput>): Promise<LicenseView> => {
   const data = parseInput(UpgradeLicenseInput, input)
   const price = priceFrom(data.price, 'price')
-  const purchasedOn = calendarDate(data.purchasedOn, 'purchasedOn')
+  const purchasedOn = parseDateInput(data.purchasedOn, 'purchasedOn')
   return withTransaction(ctx, async (manager) => {
     const old = await lockLicense(manager, ctx, data.licenseId, data.expectedVersion)
     requireCustomerWriter(ctx.viewer, old.customerId, 'upgrade licenses')

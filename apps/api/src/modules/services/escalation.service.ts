@@ -1,9 +1,9 @@
-import { checkTimeEntry, contractFee, nextTerm, parseCalendarDate, type Currency } from '@covered/domain'
+import { checkTimeEntry, contractFee, nextTerm, type Currency } from '@covered/domain'
 import { z } from 'zod'
 import { withTransaction, type RequestContext } from '../../context.js'
 import { service } from '../../domain-errors.js'
-import { ForbiddenError, NotFoundError, PolicyError, ValidationError } from '../../errors.js'
-import { parseInput } from '../../validation.js'
+import { ForbiddenError, NotFoundError, PolicyError } from '../../errors.js'
+import { parseDateInput, parseInput } from '../../validation.js'
 import { loadContracts } from '../contracts/contracts.service.js'
 import { todayAtDesk } from '../customers/today.js'
 import { publishTicketChanged } from '../tickets/pubsub.js'
@@ -84,7 +84,7 @@ export const logTime = service(async (ctx: RequestContext, input: z.input<typeof
       addMinutes: data.minutes,
     })
     if (check.outcome === 'REFUSED') throw new PolicyError(check.message, 'LIMIT_EXCEEDED')
-    const workedOn = data.workedOn ? safeDate(data.workedOn) : todayAtDesk(ctx, ticket.home_desk)
+    const workedOn = data.workedOn ? parseDateInput(data.workedOn, 'workedOn') : todayAtDesk(ctx, ticket.home_desk)
     // Entries go on the latest accepted quote, so a change order's time is visible on it.
     const quoteId = accepted[accepted.length - 1]!.id
     await manager.query(
@@ -99,14 +99,6 @@ export const logTime = service(async (ctx: RequestContext, input: z.input<typeof
     }
   })
 })
-
-function safeDate(value: string): string {
-  try {
-    return parseCalendarDate(value, 'workedOn')
-  } catch {
-    throw new ValidationError([{ field: 'workedOn', message: 'Enter a date as YYYY-MM-DD.' }])
-  }
-}
 
 /** A renewal quote for a maintenance or premium contract, priced by the contract rules at today's license price. */
 export const createRenewalQuote = service(async (ctx: RequestContext, contractId: string): Promise<QuoteRow> => {

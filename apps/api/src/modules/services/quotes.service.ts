@@ -5,7 +5,6 @@ import {
   DEFAULT_DESKS,
   formatQuoteNumber,
   todayIn,
-  parseCalendarDate,
   validUntilDefault,
   type Currency,
   type QuoteStatus,
@@ -14,10 +13,10 @@ import type { DataSource, EntityManager } from 'typeorm'
 import { z } from 'zod'
 import { withTransaction, type RequestContext, type Viewer } from '../../context.js'
 import { service } from '../../domain-errors.js'
-import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js'
+import { ForbiddenError, NotFoundError } from '../../errors.js'
 import type { DeskCode } from '../../graphql/enums.js'
 import { decodeCursor, encodeCursor, pageRequest, toConnection, type Connection, type PageArgs } from '../../pagination.js'
-import { parseInput } from '../../validation.js'
+import { parseDateInput, parseInput } from '../../validation.js'
 import { recordAudit } from '../audit/audit.js'
 import { todayAtDesk } from '../customers/today.js'
 import { publishTicketChanged } from '../tickets/pubsub.js'
@@ -180,7 +179,7 @@ export async function insertDraftQuote(manager: EntityManager, ctx: RequestConte
   if (!customer) throw new NotFoundError('That customer')
   const lines = typeof quote.lines === 'function' ? await quote.lines(customer.currency) : quote.lines
   const validUntil = quote.validUntil
-    ? parseDate(quote.validUntil, 'validUntil')
+    ? parseDateInput(quote.validUntil, 'validUntil')
     : validUntilDefault(todayAtDesk(ctx, customer.home_desk))
   const now = ctx.now()
   const [inserted]: { id: string }[] = await manager.query(
@@ -192,14 +191,6 @@ export async function insertDraftQuote(manager: EntityManager, ctx: RequestConte
   const number = await assignQuoteNumber(manager, inserted!.id, now.getUTCFullYear())
   await recordAudit(manager, ctx, { action: 'quote.created', entityType: 'Quote', entityId: inserted!.id, customerId: quote.customerId, after: { number, purpose: quote.purpose } })
   return quoteInTransaction(manager, inserted!.id)
-}
-
-function parseDate(value: string, field: string): string {
-  try {
-    return parseCalendarDate(value, field)
-  } catch {
-    throw new ValidationError([{ field, message: 'Enter a date as YYYY-MM-DD.' }])
-  }
 }
 
 const CreateQuoteInput = z.object({
@@ -239,7 +230,7 @@ export const updateDraftQuote = service(async (ctx: RequestContext, input: z.inp
     const quote = await lockQuote(manager, ctx, data.quoteId)
     checkQuoteEditable({ status: quote.status })
     if (data.lines) await writeLines(manager, quote.id, quote.currency, await priceLines(manager, quote.currency, data.lines))
-    if (data.validUntil) await manager.query('UPDATE quotes SET valid_until = $2 WHERE id = $1', [quote.id, parseDate(data.validUntil, 'validUntil')])
+    if (data.validUntil) await manager.query('UPDATE quotes SET valid_until = $2 WHERE id = $1', [quote.id, parseDateInput(data.validUntil, 'validUntil')])
     await manager.query('UPDATE quotes SET version = version + 1 WHERE id = $1', [quote.id])
     return quoteInTransaction(manager, quote.id)
   })
