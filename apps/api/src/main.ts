@@ -11,7 +11,7 @@ async function main() {
   const config = loadConfig()
   const logger = createLogger(config.logLevel)
   const database = await openDatabase(config, logger)
-  const applied = await migrate(database.dataSource)
+  const applied = await migrate(database.dataSource, { lock: database.kind === 'postgres' })
   if (applied.length) logger.info(`applied migrations: ${applied.join(', ')}`)
   let seeded = false
   if (config.seedDemoData && (await isEmpty(database.dataSource))) {

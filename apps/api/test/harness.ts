@@ -104,7 +104,8 @@ export async function createTestApp(options: { clock?: TestClock } = {}): Promis
   let counting = false
   const dataSource = createDataSource({
     url,
-    poolSize: 10,
+    // The embedded fallback gets one connection, as in the product (see db/database.ts).
+    poolSize: provided.kind === 'postgres' ? 10 : 1,
     statementTimeoutMs: 30_000,
     connectTimeoutMs: 60_000,
     onStatement: (sql) => {
@@ -112,7 +113,7 @@ export async function createTestApp(options: { clock?: TestClock } = {}): Promis
     },
   })
   await dataSource.initialize()
-  if (provided.kind === 'pglite') await migrate(dataSource)
+  if (provided.kind === 'pglite') await migrate(dataSource, { lock: false })
   const database: Database = {
     dataSource,
     kind: provided.kind === 'postgres' ? 'postgres' : 'embedded',

@@ -92,6 +92,16 @@ describe('the product process', () => {
       const { cookie } = await gql(first.base, LOGIN)
       const created = await gql(first.base, `mutation { createCustomer(input: { name: "Survives Restart", homeDesk: UK, currency: GBP }) { __typename } }`, {}, cookie)
       expect(created.body.data.createCustomer.__typename).toBe('MutationCreateCustomerSuccess')
+
+      // Many parameterised requests at once must each get their own answer from the embedded database.
+      const names = ['Acme Analytics', 'Northwind Traders Ltd', 'Globex Evaluations', 'Initech Web', 'Brightwater Media plc', 'Survives Restart']
+      const answers = await Promise.all(
+        Array.from({ length: 60 }, (_, i) => names[i % names.length]!).map(async (name) => {
+          const list = await gql(first.base, 'query($s: String) { customers(search: $s) { edges { node { name contacts { email } } } } }', { s: name }, cookie)
+          return { name, got: list.body.data?.customers.edges.map((e: any) => e.node.name), errors: list.body.errors }
+        }),
+      )
+      expect(answers.filter((a) => a.errors || a.got?.length !== 1 || a.got[0] !== a.name)).toEqual([])
       first.child.kill('SIGTERM')
       expect(await first.exited).toBe(0)
 

@@ -15,7 +15,7 @@ try {
     logger.info(`reset: dropped everything in ${database.describe}`)
   }
   if (command === 'migrate' || command === 'reset' || command === 'seed') {
-    const applied = await migrate(database.dataSource)
+    const applied = await migrate(database.dataSource, { lock: database.kind === 'postgres' })
     logger.info(applied.length ? `migrated: ${applied.join(', ')}` : 'migrations: already up to date')
   }
   if (command === 'seed' || command === 'reset') {

@@ -18,7 +18,9 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
   const url = config.databaseUrl ?? embedded!.url
   const dataSource = createDataSource({
     url,
-    poolSize: embedded ? Math.min(config.db.poolSize, 8) : config.db.poolSize,
+    // One connection to the embedded database: its socket server interleaves the extended-protocol messages of
+    // concurrent connections (electric-sql/pglite#1046), and PGlite runs one query at a time anyway.
+    poolSize: embedded ? 1 : config.db.poolSize,
     statementTimeoutMs: config.db.statementTimeoutMs,
     connectTimeoutMs: config.db.connectTimeoutMs,
   })

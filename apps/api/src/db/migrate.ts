@@ -2,8 +2,15 @@ import type { DataSource } from 'typeorm'
 
 const MIGRATION_LOCK = 7_212_001
 
-/** Applies pending migrations; an advisory lock keeps several starting processes from racing. */
-export async function migrate(dataSource: DataSource): Promise<string[]> {
+/**
+ * Applies pending migrations. On PostgreSQL an advisory lock keeps several starting processes from racing; the
+ * embedded database has one process and one connection, so it needs (and can hold) no lock.
+ */
+export async function migrate(dataSource: DataSource, options: { lock?: boolean } = {}): Promise<string[]> {
+  if (options.lock === false) {
+    const applied = await dataSource.runMigrations({ transaction: 'each' })
+    return applied.map((migration) => migration.name)
+  }
   const runner = dataSource.createQueryRunner()
   await runner.connect()
   try {
