@@ -1,5 +1,6 @@
 import { Marked } from 'marked'
 import sanitizeHtml from 'sanitize-html'
+import { CONTROL_CHARACTERS } from './text.js'
 
 /**
  * Markdown for articles, newsletter intros and release notes, rendered on the server to HTML that both SPAs
@@ -34,7 +35,7 @@ const ALLOWED: sanitizeHtml.IOptions = {
   },
 }
 
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g
+const CONTROL = CONTROL_CHARACTERS
 
 /** Markdown to sanitized HTML that is safe to insert into a page. */
 export function renderMarkdown(source: string): string {
@@ -64,6 +65,9 @@ export function markdownToText(source: string): string {
 export const HIGHLIGHT_START = '\u0002'
 export const HIGHLIGHT_STOP = '\u0003'
 
+// eslint-disable-next-line no-control-regex -- the markers are control characters on purpose
+const MARKERS = /([\u0002\u0003])/
+
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 }
@@ -75,7 +79,7 @@ function escapeHtml(text: string): string {
 export function highlightToHtml(headline: string): string {
   let open = false
   let out = ''
-  for (const part of headline.split(/([\u0002\u0003])/)) {
+  for (const part of headline.split(MARKERS)) {
     if (part === HIGHLIGHT_START) {
       if (!open) out += '<mark>'
       open = true

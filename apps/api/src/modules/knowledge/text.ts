@@ -1,6 +1,7 @@
 import { z } from 'zod'
 
 /** Characters that never belong in stored text (and that the search highlighter uses as markers). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g
 
 /** A trimmed single-line text field without control characters, with messages a person can act on. */

@@ -18,6 +18,7 @@ export type TimelineKind =
   | 'SLA_WARNING'
   | 'SLA_BREACHED'
   | 'CALENDAR_CHANGED'
+  | 'ARTICLES_CITED'
 
 export interface TimelineEntry {
   kind: TimelineKind
