@@ -1,0 +1,230 @@
+import { graphql } from '../../../gql'
+
+/** Who is asking: the contact's plan (for the expected response time), home desk and time zone. */
+export const PortalTicketViewerQuery = graphql(`
+  query PortalTicketViewer {
+    viewer {
+      __typename
+      ... on Contact {
+        id
+        name
+        timeZone
+        entitlement {
+          plan
+          lane
+          reasons
+          remedies
+        }
+        customer {
+          id
+          name
+          homeDesk
+        }
+      }
+      ... on StaffUser {
+        id
+        name
+      }
+    }
+  }
+`)
+
+export const PortalSlaTargetFragment = graphql(`
+  fragment PortalSlaTarget on SlaTarget {
+    kind
+    dueAt
+    state
+    metAt
+  }
+`)
+
+/** One row of the tickets list. */
+export const PortalTicketSummaryFragment = graphql(`
+  fragment PortalTicketSummary on Ticket {
+    id
+    number
+    subject
+    categoryLabel
+    status
+    statusLabel
+    waitingOnCustomer
+    plan
+    paused
+    receivedAt
+    lastMessageAt
+    requester {
+      id
+      name
+    }
+    firstResponse {
+      ...PortalSlaTarget
+    }
+    resolution {
+      ...PortalSlaTarget
+    }
+  }
+`)
+
+/** The tickets the contact may see (a key contact: the organisation's; another contact: their own), latest activity first. */
+export const PortalTicketsQuery = graphql(`
+  query PortalTickets($statuses: [TicketStatus!], $first: Int!, $after: String) {
+    tickets(order: RECENT_ACTIVITY, statuses: $statuses, first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          ...PortalTicketSummary
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`)
+
+export const PortalTicketCategoriesQuery = graphql(`
+  query PortalTicketCategories {
+    ticketCategories {
+      code
+      label
+      description
+      usualScope
+      hint
+    }
+  }
+`)
+
+/** "Sent now, answered by …" for the contact's plan and home desk. */
+export const PortalTicketSlaPreviewQuery = graphql(`
+  query PortalTicketSlaPreview($plan: SupportPlan!, $homeDesk: Desk!, $receivedAt: DateTime!) {
+    slaPreview(plan: $plan, homeDesk: $homeDesk, receivedAt: $receivedAt) {
+      __typename
+      ... on QuerySlaPreviewSuccess {
+        preview {
+          plan
+          receivedAt
+          firstResponseDueAt
+          firstResponseKind
+          resolutionDueAt
+          resolutionKind
+          warnings {
+            code
+            desk
+            year
+            message
+          }
+        }
+      }
+      ... on ValidationError {
+        message
+      }
+    }
+  }
+`)
+
+export const PortalOpenTicketMutation = graphql(`
+  mutation PortalOpenTicket($input: OpenTicketInput!) {
+    openTicket(input: $input) {
+      __typename
+      ... on MutationOpenTicketSuccess {
+        ticket {
+          ...PortalTicketSummary
+        }
+      }
+      ... on Error {
+        code
+        message
+      }
+      ... on ValidationError {
+        fieldErrors {
+          field
+          message
+        }
+      }
+      ... on PolicyError {
+        rule
+      }
+    }
+  }
+`)
+
+/** Everything the ticket page shows; the live subscription asks for the same. */
+export const PortalTicketDetailFragment = graphql(`
+  fragment PortalTicketDetail on Ticket {
+    ...PortalTicketSummary
+    category
+    version
+    entitlement {
+      plan
+      lane
+      reasons
+      remedies
+    }
+    scope {
+      decision
+      explanation
+    }
+    firstResponse {
+      businessMinutesLeft
+    }
+    resolution {
+      businessMinutesLeft
+    }
+    messages {
+      id
+      body
+      authorName
+      authorKind
+      createdAt
+    }
+    timeline {
+      id
+      kind
+      summary
+      at
+    }
+  }
+`)
+
+export const PortalTicketQuery = graphql(`
+  query PortalTicket($id: ID!) {
+    ticket(id: $id) {
+      ...PortalTicketDetail
+    }
+  }
+`)
+
+export const PortalTicketChangedSubscription = graphql(`
+  subscription PortalTicketChanged($id: ID!) {
+    ticketChanged(id: $id) {
+      ...PortalTicketDetail
+    }
+  }
+`)
+
+export const PortalReplyToTicketMutation = graphql(`
+  mutation PortalReplyToTicket($ticketId: ID!, $body: String!) {
+    replyToTicket(ticketId: $ticketId, body: $body) {
+      __typename
+      ... on MutationReplyToTicketSuccess {
+        ticket {
+          ...PortalTicketDetail
+        }
+      }
+      ... on Error {
+        code
+        message
+      }
+      ... on ValidationError {
+        fieldErrors {
+          field
+          message
+        }
+      }
+      ... on PolicyError {
+        rule
+      }
+    }
+  }
+`)
