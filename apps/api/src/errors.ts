@@ -40,8 +40,11 @@ export class InvalidCredentialsError extends AppError {
 
 export class TooManyAttemptsError extends AppError {
   readonly code = 'TOO_MANY_ATTEMPTS' as const
-  constructor(readonly retryAfterSeconds: number) {
-    super(`Too many failed sign-in attempts. Try again in ${describeWait(retryAfterSeconds)}.`)
+  constructor(
+    readonly retryAfterSeconds: number,
+    what = 'failed sign-in attempts',
+  ) {
+    super(`Too many ${what}. Try again in ${describeWait(retryAfterSeconds)}.`)
     this.name = 'TooManyAttemptsError'
   }
 }

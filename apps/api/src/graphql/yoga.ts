@@ -8,6 +8,7 @@ import { GraphQLError } from 'graphql'
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga'
 import type { DataSource } from 'typeorm'
 import type { Config } from '../config.js'
+import { AppError } from '../errors.js'
 import type { CookieJar, RequestContext } from '../context.js'
 import type { Logger } from '../logger.js'
 import { resolveViewer } from '../modules/accounts/auth.service.js'
@@ -89,6 +90,10 @@ export function createCoveredYoga({ config, logger, db, now = () => new Date() }
       maskError(error, message) {
         const original = error instanceof GraphQLError ? error.originalError : error
         if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) return error
+        // An expected failure outside a typed result (e.g. a hidden record behind a nullable field): say what it is.
+        if (original instanceof AppError) {
+          return new GraphQLError(original.message, { path: error instanceof GraphQLError ? error.path : undefined, extensions: { code: original.code } })
+        }
         const errorId = randomUUID()
         logger.error(`unexpected error ${errorId}`, original ?? error)
         return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } })

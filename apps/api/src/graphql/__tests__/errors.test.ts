@@ -52,3 +52,14 @@ describe('errors a client can act on', () => {
     expect((await app.gql(huge)).errors?.[0]?.message).toMatch(/Token limit of 4000 exceeded/)
   })
 })
+
+describe('expected failures outside a typed result', () => {
+  it('a missing record asked for through node(id) is named, not masked as unexpected', async () => {
+    const staff = await makeStaff(app.database.dataSource)
+    const cookie = await app.signIn(staff.email)
+    const id = Buffer.from('Customer:00000000-0000-4000-8000-000000000000').toString('base64')
+    const response = await app.gql('query($id: ID!) { node(id: $id) { id } }', { id }, { cookie })
+    expect(response.data.node).toBeNull()
+    expect(response.errors?.[0]).toMatchObject({ message: 'That customer was not found.', extensions: { code: 'NOT_FOUND' } })
+  })
+})

@@ -41,7 +41,7 @@ export async function submitConsultingRequest(ctx: RequestContext, input: z.inpu
   if (data.website) return { accepted: true, id: null }
   const hourAgo = new Date(ctx.now().getTime() - 3_600_000)
   const [recent]: { n: number }[] = await ctx.db.query('SELECT count(*)::int AS n FROM consulting_requests WHERE ip = $1 AND created_at > $2', [ctx.ip, hourAgo])
-  if ((recent?.n ?? 0) >= CONSULTING_RATE.perHour) throw new TooManyAttemptsError(3600)
+  if ((recent?.n ?? 0) >= CONSULTING_RATE.perHour) throw new TooManyAttemptsError(3600, 'requests from this address in the last hour')
   return withTransaction(ctx, async (manager) => {
     const [known]: { id: string; customer_id: string }[] = await manager.query('SELECT id, customer_id FROM contacts WHERE lower(email) = lower($1)', [data.email])
     let customerId = known?.customer_id
