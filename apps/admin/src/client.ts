@@ -9,6 +9,9 @@ export function createUrqlClient(url = '/graphql'): Client {
     url,
     exchanges: [cacheExchange, fetchExchange],
     preferGetMethod: false,
+    // Subscriptions (live queues and tickets) run over server-sent events on the same fetch, with the same
+    // credentials and CSRF header.
+    fetchSubscriptions: true,
     fetchOptions: {
       credentials: 'include',
       headers: { 'x-requested-with': 'covered' },

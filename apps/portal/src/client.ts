@@ -9,6 +9,8 @@ export function createUrqlClient(url = '/graphql'): Client {
     url,
     exchanges: [cacheExchange, fetchExchange],
     preferGetMethod: false,
+    // Subscriptions (a ticket's live updates) go over fetch as server-sent events, with the same headers.
+    fetchSubscriptions: true,
     fetchOptions: {
       credentials: 'include',
       headers: { 'x-requested-with': 'covered' },

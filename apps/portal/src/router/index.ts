@@ -30,6 +30,68 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('../pages/organisation/views/OrganisationView.vue'),
         meta: { title: 'Your organisation' },
       },
+      {
+        path: 'contracts',
+        name: 'contracts',
+        component: () => import('../pages/contracts/views/ContractsView.vue'),
+        meta: { title: 'Contracts and cover' },
+      },
+      {
+        // Tickets (issue 5): the list, a new ticket, one ticket (live).
+        path: 'tickets',
+        children: [
+          {
+            path: '',
+            name: 'tickets',
+            component: () => import('../pages/tickets/views/TicketListView.vue'),
+            meta: { title: 'Tickets' },
+          },
+          {
+            path: 'new',
+            name: 'ticket-new',
+            component: () => import('../pages/tickets/views/NewTicketView.vue'),
+            meta: { title: 'Open a ticket' },
+          },
+          {
+            path: ':id',
+            name: 'ticket',
+            component: () => import('../pages/tickets/views/TicketDetailView.vue'),
+            meta: { title: 'Ticket' },
+          },
+        ],
+      },
+      {
+        // Quotes (issue 6): the organisation's quotes; key contacts and customer admins accept or decline.
+        path: 'quotes',
+        children: [
+          {
+            path: '',
+            name: 'quotes',
+            component: () => import('../pages/quotes/views/QuoteListView.vue'),
+            meta: { title: 'Quotes' },
+          },
+          {
+            path: ':id',
+            name: 'quote',
+            component: () => import('../pages/quotes/views/QuoteDetailView.vue'),
+            meta: { title: 'Quote' },
+          },
+        ],
+      },
+      {
+        // Public: the consulting request form, with or without signing in.
+        path: 'consulting',
+        name: 'consulting',
+        component: () => import('../pages/consulting/views/ConsultingRequestView.vue'),
+        meta: { public: true, title: 'Ask about consulting and training' },
+      },
+      {
+        // Public: support hours and response times, with or without signing in.
+        path: 'help',
+        name: 'help',
+        component: () => import('../pages/help/views/HelpView.vue'),
+        meta: { public: true, title: 'Support hours and response times' },
+      },
     ],
   },
   {

@@ -3,18 +3,26 @@ import { useClientHandle, useQuery } from '@urql/vue'
 import { computed, ref, shallowRef, watch, type Ref } from 'vue'
 import type { CustomerListItemFragment, CustomersQuery as CustomersQueryResult } from '../../../gql/graphql'
 import { CustomersQuery } from '../graphql/customers'
+import type { CustomerFilters } from './useCustomerFilters'
 
 export const PAGE_SIZE = 25
 
 type Connection = CustomersQueryResult['customers']
 
 /**
- * The customer list: the first page follows the search reactively; "Load more" appends the
+ * The customer list: the first page follows the search and filters reactively; "Load more" appends the
  * following pages by keyset cursor (`pageInfo.endCursor`).
  */
-export function useCustomerList(search: Ref<string>, pageSize = PAGE_SIZE) {
+export function useCustomerList(filters: Ref<CustomerFilters>, pageSize = PAGE_SIZE) {
   const handle = useClientHandle()
-  const variables = computed(() => ({ first: pageSize, search: search.value.trim() || null }))
+  const variables = computed(() => ({
+    first: pageSize,
+    search: filters.value.search.trim() || null,
+    status: filters.value.status,
+    homeDesk: filters.value.homeDesk,
+    contractStatus: filters.value.contractStatus,
+    expiringWithinDays: filters.value.expiringWithinDays,
+  }))
   const first = useQuery({
     query: CustomersQuery,
     variables,

@@ -12,8 +12,24 @@ export const CustomerListItemFragment = graphql(`
 `)
 
 export const CustomersQuery = graphql(`
-  query Customers($first: Int!, $after: String, $search: String) {
-    customers(first: $first, after: $after, search: $search) {
+  query Customers(
+    $first: Int!
+    $after: String
+    $search: String
+    $status: CustomerStatus
+    $homeDesk: Desk
+    $contractStatus: ContractStatusFilter
+    $expiringWithinDays: Int
+  ) {
+    customers(
+      first: $first
+      after: $after
+      search: $search
+      status: $status
+      homeDesk: $homeDesk
+      contractStatus: $contractStatus
+      expiringWithinDays: $expiringWithinDays
+    ) {
       edges {
         cursor
         node {

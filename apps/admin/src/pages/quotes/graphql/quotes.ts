@@ -1,0 +1,448 @@
+import { graphql } from '../../../gql'
+
+/** A quote as lists show it: the pipeline, the table, a ticket's quotes. */
+export const AdminQuoteRowFragment = graphql(`
+  fragment AdminQuoteRow on Quote {
+    id
+    number
+    status
+    purpose
+    currency
+    validUntil
+    quotedMinutes
+    loggedMinutes
+    createdAt
+    sentAt
+    decidedAt
+    version
+    total {
+      amountMinor
+      currency
+      formatted
+    }
+    customer {
+      id
+      name
+    }
+    ticket {
+      id
+      number
+    }
+  }
+`)
+
+/** Everything the quote page shows. */
+export const AdminQuoteDetailFragment = graphql(`
+  fragment AdminQuoteDetail on Quote {
+    ...AdminQuoteRow
+    lines {
+      position
+      kind
+      description
+      quantity
+      unitPrice {
+        amount
+        formatted
+      }
+      total {
+        formatted
+      }
+    }
+    decisionNote
+    decidedBy {
+      id
+      name
+    }
+    customer {
+      id
+      name
+      currency
+      homeDesk
+    }
+    ticket {
+      id
+      number
+      subject
+      status
+    }
+    contract {
+      id
+      kind
+    }
+    supersedes {
+      id
+      number
+      status
+    }
+    supersededBy {
+      id
+      number
+      status
+    }
+  }
+`)
+
+export const TrainingModuleOptionFragment = graphql(`
+  fragment TrainingModuleOption on TrainingModule {
+    id
+    name
+    description
+    durationMinutes
+    prices {
+      amount
+      currency
+      formatted
+    }
+  }
+`)
+
+/** The table: one status (or all), newest first, a page at a time. */
+export const AdminQuotesQuery = graphql(`
+  query AdminQuotes($first: Int!, $after: String, $status: QuoteStatus) {
+    quotes(first: $first, after: $after, status: $status) {
+      edges {
+        cursor
+        node {
+          ...AdminQuoteRow
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`)
+
+/** The pipeline: every quote, paged through in full (the API has no totals of its own). */
+export const QuotePipelineQuery = graphql(`
+  query QuotePipeline($first: Int!, $after: String) {
+    quotes(first: $first, after: $after) {
+      edges {
+        node {
+          ...AdminQuoteRow
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`)
+
+export const NewConsultingRequestsQuery = graphql(`
+  query NewConsultingRequests($first: Int!) {
+    consultingRequests(first: $first, status: "NEW") {
+      edges {
+        node {
+          id
+          organisation
+          contactName
+          email
+          phone
+          message
+          status
+          createdAt
+          customer {
+            id
+            name
+            status
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+      }
+    }
+  }
+`)
+
+export const AdminQuoteQuery = graphql(`
+  query AdminQuote($id: ID!) {
+    quote(id: $id) {
+      ...AdminQuoteDetail
+    }
+    trainingModules {
+      ...TrainingModuleOption
+    }
+  }
+`)
+
+/** What a new quote starts from: the customer (its currency), the ticket it is for, the modules to offer. */
+export const NewQuoteContextQuery = graphql(`
+  query NewQuoteContext($customerId: ID!, $ticketId: ID!, $withTicket: Boolean!) {
+    customer(id: $customerId) {
+      id
+      name
+      currency
+      homeDesk
+    }
+    ticket(id: $ticketId) @include(if: $withTicket) {
+      id
+      number
+      subject
+      status
+    }
+    trainingModules {
+      ...TrainingModuleOption
+    }
+  }
+`)
+
+export const QuoteCustomerSearchQuery = graphql(`
+  query QuoteCustomerSearch($search: String) {
+    customers(first: 50, search: $search) {
+      edges {
+        node {
+          id
+          name
+          currency
+          status
+        }
+      }
+    }
+  }
+`)
+
+export const CreateQuoteMutation = graphql(`
+  mutation CreateQuote(
+    $customerId: ID!
+    $ticketId: ID
+    $consultingRequestId: ID
+    $lines: [QuoteLineInput!]!
+    $validUntil: Date
+  ) {
+    createQuote(
+      customerId: $customerId
+      ticketId: $ticketId
+      consultingRequestId: $consultingRequestId
+      lines: $lines
+      validUntil: $validUntil
+    ) {
+      __typename
+      ... on MutationCreateQuoteSuccess {
+        quote {
+          ...AdminQuoteDetail
+        }
+      }
+      ... on Error {
+        code
+        message
+      }
+      ... on ValidationError {
+        fieldErrors {
+          field
+          message
+        }
+      }
+      ... on PolicyError {
+        rule
+      }
+    }
+  }
+`)
+
+export const UpdateDraftQuoteMutation = graphql(`
+  mutation UpdateDraftQuote($quoteId: ID!, $lines: [QuoteLineInput!], $validUntil: Date) {
+    updateDraftQuote(quoteId: $quoteId, lines: $lines, validUntil: $validUntil) {
+      __typename
+      ... on MutationUpdateDraftQuoteSuccess {
+        quote {
+          ...AdminQuoteDetail
+        }
+      }
+      ... on Error {
+        code
+        message
+      }
+      ... on ValidationError {
+        fieldErrors {
+          field
+          message
+        }
+      }
+      ... on PolicyError {
+        rule
+      }
+    }
+  }
+`)
+
+export const SendQuoteMutation = graphql(`
+  mutation SendQuote($quoteId: ID!) {
+    sendQuote(quoteId: $quoteId) {
+      __typename
+      ... on MutationSendQuoteSuccess {
+        quote {
+          ...AdminQuoteDetail
+        }
+      }
+      ... on Error {
+        code
+        message
+      }
+      ... on ValidationError {
+        fieldErrors {
+          field
+          message
+        }
+      }
+      ... on PolicyError {
+        rule
+      }
+    }
+  }
+`)
+
+export const WithdrawQuoteMutation = graphql(`
+  mutation WithdrawQuote($quoteId: ID!) {
+    withdrawQuote(quoteId: $quoteId) {
+      __typename
+      ... on MutationWithdrawQuoteSuccess {
+        quote {
+          ...AdminQuoteDetail
+        }
+      }
+      ... on Error {
+        code
+        message
+      }
+      ... on PolicyError {
+        rule
+      }
+    }
+  }
+`)
+
+export const ReviseQuoteMutation = graphql(`
+  mutation ReviseQuote($quoteId: ID!) {
+    reviseQuote(quoteId: $quoteId) {
+      __typename
+      ... on MutationReviseQuoteSuccess {
+        quote {
+          ...AdminQuoteDetail
+        }
+      }
+      ... on Error {
+        code
+        message
+      }
+      ... on PolicyError {
+        rule
+      }
+    }
+  }
+`)
+
+/* ---------- The Professional Services panel of a ticket ---------- */
+
+export const TicketServicesQuery = graphql(`
+  query TicketServices($id: ID!) {
+    ticket(id: $id) {
+      id
+      number
+      subject
+      status
+      version
+      category
+      recommendsTraining
+      allowedStatusChanges
+      scope {
+        decision
+      }
+      customer {
+        id
+        name
+        currency
+        homeDesk
+      }
+      quotes {
+        ...AdminQuoteRow
+        supersededBy {
+          id
+        }
+      }
+    }
+  }
+`)
+
+export const TrainingSuggestionsQuery = graphql(`
+  query TrainingSuggestions($days: Int!) {
+    dailyDemoSessions(days: $days) {
+      desk
+      startsAt
+      endsAt
+    }
+    trainingModules {
+      ...TrainingModuleOption
+    }
+  }
+`)
+
+export const EscalateTicketMutation = graphql(`
+  mutation EscalateTicket($ticketId: ID!, $estimatedHours: String!, $description: String) {
+    escalateTicket(ticketId: $ticketId, estimatedHours: $estimatedHours, description: $description) {
+      __typename
+      ... on MutationEscalateTicketSuccess {
+        quote {
+          ...AdminQuoteRow
+          ticket {
+            id
+            status
+            version
+          }
+        }
+      }
+      ... on Error {
+        code
+        message
+      }
+      ... on ValidationError {
+        fieldErrors {
+          field
+          message
+        }
+      }
+      ... on PolicyError {
+        rule
+      }
+    }
+  }
+`)
+
+export const LogTimeMutation = graphql(`
+  mutation LogTime($ticketId: ID!, $minutes: Int!, $note: String!) {
+    logTime(ticketId: $ticketId, minutes: $minutes, note: $note) {
+      __typename
+      ... on MutationLogTimeSuccess {
+        logged {
+          minutes
+          warning
+          remainingMinutes
+          quote {
+            id
+            number
+            status
+            quotedMinutes
+            loggedMinutes
+            version
+          }
+        }
+      }
+      ... on Error {
+        code
+        message
+      }
+      ... on ValidationError {
+        fieldErrors {
+          field
+          message
+        }
+      }
+      ... on PolicyError {
+        rule
+      }
+    }
+  }
+`)

@@ -1,0 +1,39 @@
+import { graphql } from '../../../gql'
+
+export const SubmitConsultingRequestMutation = graphql(`
+  mutation SubmitConsultingRequest(
+    $organisation: String!
+    $name: String!
+    $email: String!
+    $phone: String
+    $message: String!
+    $website: String
+  ) {
+    submitConsultingRequest(
+      organisation: $organisation
+      name: $name
+      email: $email
+      phone: $phone
+      message: $message
+      website: $website
+    ) {
+      __typename
+      ... on MutationSubmitConsultingRequestSuccess {
+        received {
+          accepted
+        }
+      }
+      ... on ValidationError {
+        message
+        fieldErrors {
+          field
+          message
+        }
+      }
+      ... on TooManyAttemptsError {
+        message
+        retryAfterSeconds
+      }
+    }
+  }
+`)
