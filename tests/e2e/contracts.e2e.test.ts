@@ -93,10 +93,6 @@ describe('contracts and key contacts', () => {
       const latest = page.getByTestId('audit-entry').first()
       await expect.poll(() => latest.innerText()).toContain('Key contact named')
       expect(await latest.innerText()).toContain('Reason: Named on the kick-off call.')
-    } catch (e) {
-      await admin.page.screenshot({ path: '/tmp/issue3/e2e-fail-admin.png', fullPage: true })
-      console.log(product.output().split('\n').filter((l) => /ERROR/.test(l)).join('\n'))
-      throw e
     } finally {
       await admin.context.close()
     }

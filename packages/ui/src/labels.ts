@@ -98,8 +98,8 @@ export const CONTRACT_STATUS_OPTIONS = [
 ] as const
 
 export const CONTRACT_KIND_OPTIONS = [
-  { value: 'MAINTENANCE', label: 'Maintenance (20% of the license price a year)' },
-  { value: 'PREMIUM_SUPPORT', label: 'Premium Support (30% of the license price a year)' },
+  { value: 'MAINTENANCE', label: 'Maintenance (20% a year)' },
+  { value: 'PREMIUM_SUPPORT', label: 'Premium Support (30% a year)' },
 ] as const
 
 const CONTRACT_KINDS: Record<string, string> = { MAINTENANCE: 'Maintenance', PREMIUM_SUPPORT: 'Premium Support' }

@@ -43,7 +43,7 @@ export function readOutcome(
   const typename = outcome.__typename ?? ''
   if (typename.endsWith('Success')) return { ok: true, fieldErrors: {}, problem: null }
   if (typename === 'ConflictError' || outcome.code === 'CONFLICT') {
-    return { ok: false, fieldErrors: {}, problem: { title: 'Someone else changed this', text: CONFLICT_TEXT, conflict: true, rule: null } }
+    return { ok: false, fieldErrors: {}, problem: { title: 'Your change was not saved', text: CONFLICT_TEXT, conflict: true, rule: null } }
   }
   if (typename === 'ValidationError') {
     const byName = fieldErrorsByName(outcome.fieldErrors)

@@ -138,7 +138,10 @@ function show(key: string, value: unknown, values: Record<string, unknown>, name
 export function auditChanges(entry: AuditEntryLike, names: ReadonlyMap<string, string> = new Map()): AuditChange[] {
   const before = parse(entry.before)
   const after = parse(entry.after)
-  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])]
+  // In a fixed, readable order (the database returns JSON keys in its own order).
+  const order = Object.keys(FIELDS)
+  const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length)
+  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].sort((a, b) => rank(a) - rank(b))
   const changes: AuditChange[] = []
   for (const key of keys) {
     if (FOLDED.has(key) && keys.some((k) => MONEY_KEYS.has(k))) continue
