@@ -114,18 +114,23 @@ export const AdminQuotesQuery = graphql(`
   }
 `)
 
-/** The pipeline: every quote, paged through in full (the API has no totals of its own). */
+/** The pipeline: counts, totals per currency and delivered against quoted time, by status, added up by the API. */
 export const QuotePipelineQuery = graphql(`
-  query QuotePipeline($first: Int!, $after: String) {
-    quotes(first: $first, after: $after) {
-      edges {
-        node {
-          ...AdminQuoteRow
+  query QuotePipeline($from: DateTime!, $to: DateTime!) {
+    quotePipeline(from: $from, to: $to) {
+      __typename
+      ... on QueryQuotePipelineSuccess {
+        rows {
+          status
+          currency
+          count
+          totalMinor
+          quotedMinutes
+          loggedMinutes
         }
       }
-      pageInfo {
-        hasNextPage
-        endCursor
+      ... on Error {
+        message
       }
     }
   }
@@ -442,6 +447,74 @@ export const LogTimeMutation = graphql(`
       }
       ... on PolicyError {
         rule
+      }
+    }
+  }
+`)
+
+/* ---------- The printable quote ---------- */
+
+/** Everything the printed quote shows (UiQuoteDocument). */
+export const AdminQuotePrintQuery = graphql(`
+  query AdminQuotePrint($id: ID!) {
+    quote(id: $id) {
+      id
+      number
+      status
+      purpose
+      currency
+      validUntil
+      createdAt
+      sentAt
+      decidedAt
+      quotedMinutes
+      total {
+        amountMinor
+        currency
+      }
+      lines {
+        position
+        kind
+        description
+        quantity
+        unitPrice {
+          amountMinor
+          currency
+        }
+        total {
+          amountMinor
+          currency
+        }
+        trainingModule {
+          id
+          name
+        }
+      }
+      customer {
+        id
+        name
+        homeDesk
+      }
+      addressedTo {
+        name
+        email
+      }
+      decidedBy {
+        id
+        name
+      }
+      ticket {
+        id
+        number
+        subject
+      }
+      contract {
+        id
+        kind
+      }
+      supersedes {
+        id
+        number
       }
     }
   }
