@@ -74,7 +74,7 @@ async function sentQuote(context: BrowserContext, email: string, onTicket: boole
       t: ticketId,
       lines: [
         { kind: 'HOURS', quantity: '2.5', description: 'Set up campaign tracking' },
-        { kind: 'TRAINING_MODULE', quantity: '1', trainingModuleId: labels.id },
+        { kind: 'TRAINING_MODULE', quantity: '1', trainingModuleId: labels.id, description: 'Workshop for the marketing team' },
         { kind: 'DAILY_DEMO', quantity: '1' },
       ],
     },
@@ -103,7 +103,7 @@ async function checkPrinted(page: Page, number: string, total: string) {
     expect(await lines.count()).toBe(3)
     for (let i = 0; i < 3; i++) expect(await lines.nth(i).isVisible()).toBe(true)
     expect(await lines.nth(0).innerText()).toMatch(/Set up campaign tracking[\s\S]*2\.50 h[\s\S]*\$150\.00[\s\S]*\$375\.00/)
-    expect(await lines.nth(1).innerText()).toContain('Training module: Labels in depth')
+    expect(await lines.nth(1).innerText()).toMatch(/Workshop for the marketing team\s+Training module: Labels in depth/)
     expect(await lines.nth(2).innerText()).toContain('Free')
     const totalRow = sheet.getByTestId('document-total')
     expect(await totalRow.isVisible()).toBe(true)
@@ -111,6 +111,12 @@ async function checkPrinted(page: Page, number: string, total: string) {
     const terms = await sheet.getByTestId('document-terms').innerText()
     expect(terms).toContain('Nothing is delivered before acceptance')
     expect(terms).toContain('Hours quoted: 2h 30m')
+    // A line is never split across pages, and the page has margins of its own.
+    expect(await lines.nth(0).evaluate((row) => getComputedStyle(row).breakInside)).toBe('avoid')
+    const pageMargin = await page.evaluate(() =>
+      [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]).find((rule): rule is CSSPageRule => rule instanceof CSSPageRule)?.style.margin,
+    )
+    expect(pageMargin).toBe('16mm 15mm 18mm')
     // Black on white.
     const colours = await sheet.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(document.body).backgroundColor])
     expect(colours).toEqual(['rgb(0, 0, 0)', 'rgb(255, 255, 255)'])
