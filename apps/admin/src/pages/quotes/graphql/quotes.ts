@@ -171,10 +171,18 @@ export const AdminQuoteQuery = graphql(`
     trainingModules {
       ...TrainingModuleOption
     }
+    rateCard {
+      hourlyRates {
+        currency
+        rate {
+          formatted
+        }
+      }
+    }
   }
 `)
 
-/** What a new quote starts from: the customer (its currency), the ticket it is for, the modules to offer. */
+/** What a new quote starts from: the customer (its currency), the ticket it is for, the modules to offer, the hourly rates. */
 export const NewQuoteContextQuery = graphql(`
   query NewQuoteContext($customerId: ID!, $ticketId: ID!, $withTicket: Boolean!) {
     customer(id: $customerId) {
@@ -191,6 +199,14 @@ export const NewQuoteContextQuery = graphql(`
     }
     trainingModules {
       ...TrainingModuleOption
+    }
+    rateCard {
+      hourlyRates {
+        currency
+        rate {
+          formatted
+        }
+      }
     }
   }
 `)
