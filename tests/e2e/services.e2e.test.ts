@@ -167,5 +167,9 @@ describe('Professional Services', () => {
     expect(await delivered.innerText()).toContain(ticketNumber)
     expect(await delivered.getByTestId('progress-meter').innerText()).toBe('1h 45m of 2h delivered (87%)')
     expect(await delivered.getByTestId('progress-meter').getAttribute('data-tone')).toBe('warning')
+    // The pipeline's figures come from the API: the accepted quote's total, and its hours for the whole period.
+    const acceptedTile = page.getByTestId('pipeline-tile').filter({ hasText: 'Accepted' })
+    await expect.poll(() => acceptedTile.getAttribute('aria-label')).toBe('Accepted: 1 quote, $300.00')
+    expect(await page.getByTestId('delivered-overall').getByTestId('progress-meter').innerText()).toBe('1h 45m of 2h delivered (87%)')
   })
 })

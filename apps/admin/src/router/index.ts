@@ -74,10 +74,22 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: 'New quote' },
       },
       {
+        path: 'quotes/rate-card',
+        name: 'rate-card',
+        component: () => import('../pages/rate-card/views/RateCardView.vue'),
+        meta: { title: 'Rate card' },
+      },
+      {
         path: 'quotes/:id',
         name: 'quote',
         component: () => import('../pages/quotes/views/QuoteBuilderView.vue'),
         meta: { title: 'Quote' },
+      },
+      {
+        path: 'quotes/:id/print',
+        name: 'quote-print',
+        component: () => import('../pages/quotes/views/QuotePrintView.vue'),
+        meta: { title: 'Printable quote' },
       },
       {
         path: 'renewals',

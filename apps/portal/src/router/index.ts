@@ -76,6 +76,12 @@ export const routes: RouteRecordRaw[] = [
             component: () => import('../pages/quotes/views/QuoteDetailView.vue'),
             meta: { title: 'Quote' },
           },
+          {
+            path: ':id/print',
+            name: 'quote-print',
+            component: () => import('../pages/quotes/views/QuotePrintView.vue'),
+            meta: { title: 'Printable quote' },
+          },
         ],
       },
       {

@@ -33,6 +33,8 @@ export interface QuoteLineRow {
   quantityHundredths: number
   unitPriceMinor: number
   totalMinor: number
+  /** The module a TRAINING_MODULE line was priced from. */
+  trainingModuleId: string | null
 }
 
 export interface QuoteRow {
@@ -66,7 +68,8 @@ const SELECT_QUOTE = `
          to_char(q.valid_until, 'YYYY-MM-DD') AS valid_until, q.total_minor, q.quoted_minutes, q.supersedes_id, q.superseded_by_id,
          q.created_at, q.sent_at, q.decided_at, q.decided_by_contact_id, q.decision_note, q.version, cu.home_desk,
          (SELECT coalesce(json_agg(json_build_object('position', l.position, 'kind', l.kind, 'description', l.description,
-                   'quantityHundredths', l.quantity_hundredths, 'unitPriceMinor', l.unit_price_minor, 'totalMinor', l.total_minor)
+                   'quantityHundredths', l.quantity_hundredths, 'unitPriceMinor', l.unit_price_minor, 'totalMinor', l.total_minor,
+                   'trainingModuleId', l.training_module_id)
                    ORDER BY l.position), '[]'::json) FROM quote_lines l WHERE l.quote_id = q.id) AS lines,
          (SELECT coalesce(sum(e.minutes), 0)::int FROM time_entries e WHERE e.quote_id = q.id) AS logged_minutes
     FROM quotes q JOIN customers cu ON cu.id = q.customer_id`
@@ -294,7 +297,7 @@ export const reviseQuote = service(async (ctx: RequestContext, quoteId: string):
       description: line.description,
       quantity: line.quantityHundredths / 100,
       unitPrice: { amountMinor: Number(line.unitPriceMinor), currency: quote.currency },
-      trainingModuleId: null,
+      trainingModuleId: line.trainingModuleId,
     }))
     const revision = await insertDraftQuote(manager, ctx, {
       customerId: quote.customer_id,

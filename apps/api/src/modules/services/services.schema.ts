@@ -1,6 +1,6 @@
 import { QUOTE_STATUSES, type Money } from '@covered/domain'
 import { builder } from '../../graphql/builder.js'
-import { CurrencyEnum, DeskEnum } from '../../graphql/enum-types.js'
+import { CurrencyEnum } from '../../graphql/enum-types.js'
 import { MoneyType } from '../../graphql/money.js'
 import { ConflictError, ForbiddenError, NotFoundError, PolicyError, TooManyAttemptsError, ValidationError } from '../../errors.js'
 import { ContractType } from '../contracts/contracts.schema.js'
@@ -9,6 +9,7 @@ import { TicketType } from '../tickets/tickets.schema.js'
 import { listConsultingRequests, submitConsultingRequest, type ConsultingRequestRow } from './consulting.service.js'
 import { createRenewalQuote, escalateTicket, logTime, type LoggedTime } from './escalation.service.js'
 import { LINE_KINDS } from './quote-lines.js'
+import { quoteRecipients, type QuoteRecipient } from './quote-recipient.js'
 import {
   createQuote,
   decideQuote,
@@ -22,7 +23,9 @@ import {
   type QuoteLineRow,
   type QuoteRow,
 } from './quotes.service.js'
-import { dailyDemoSessions, listTrainingModules, type DemoSession, type TrainingModuleRow } from './training.service.js'
+import { TrainingModuleType } from './training.schema.js'
+import { loadTrainingModules } from './training.service.js'
+import './rate-card.schema.js'
 
 const QuoteStatusEnum = builder.enumType('QuoteStatus', {
   description: 'DRAFT (staff only), SENT, ACCEPTED, DECLINED, EXPIRED (past its valid-until date), WITHDRAWN (also when revised).',
@@ -40,7 +43,19 @@ const QuoteLineType = builder.objectRef<QuoteLineRow & { currency: Money['curren
     quantity: t.string({ description: 'Hours or a count, exact to 2 decimals.', resolve: (l) => (Number(l.quantityHundredths) / 100).toFixed(2) }),
     unitPrice: t.field({ type: MoneyType, resolve: (l) => money(l.unitPriceMinor, l.currency) }),
     total: t.field({ type: MoneyType, description: 'Computed by the server, rounded half away from zero.', resolve: (l) => money(l.totalMinor, l.currency) }),
+    trainingModule: t.loadable({
+      type: TrainingModuleType,
+      nullable: true,
+      description: 'The training module a TRAINING_MODULE line was priced from (it may since have been retired).',
+      load: (ids: string[], ctx) => loadTrainingModules(ctx, ids),
+      resolve: (l) => l.trainingModuleId,
+    }),
   }),
+})
+
+const QuoteRecipientType = builder.objectRef<QuoteRecipient>('QuoteRecipient').implement({
+  description: 'The person a quote is addressed to.',
+  fields: (t) => ({ name: t.exposeString('name'), email: t.exposeString('email') }),
 })
 
 export const QuoteType = builder.loadableNodeRef<QuoteRow, string>('Quote', {
@@ -72,6 +87,13 @@ QuoteType.implement({
     decidedAt: t.expose('decided_at', { type: 'DateTime', nullable: true }),
     decidedBy: t.field({ type: ContactType, nullable: true, description: 'The contact who accepted or declined.', resolve: (q) => q.decided_by_contact_id }),
     decisionNote: t.exposeString('decision_note', { nullable: true }),
+    addressedTo: t.loadable({
+      type: QuoteRecipientType,
+      nullable: true,
+      description: 'Who the quote is addressed to: the ticket’s requester, the consulting request’s sender, or a key contact of the renewed contract.',
+      load: (ids: string[], ctx) => quoteRecipients(ctx, ids),
+      resolve: (q) => q.id,
+    }),
     version: t.exposeInt('version'),
   }),
 })
@@ -241,40 +263,6 @@ builder.mutationField('logTime', (t) =>
       workedOn: t.arg({ type: 'Date' }),
     },
     resolve: (_root, args, ctx) => logTime(ctx, { ...args, ticketId: args.ticketId.id }),
-  }),
-)
-
-const TrainingModuleType = builder.objectRef<TrainingModuleRow>('TrainingModule').implement({
-  description: 'An in-depth training module that quotes can include.',
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    name: t.exposeString('name'),
-    description: t.exposeString('description'),
-    durationMinutes: t.exposeInt('duration_minutes'),
-    prices: t.field({ type: [MoneyType], resolve: (m) => [money(m.price_usd_minor, 'USD'), money(m.price_gbp_minor, 'GBP')] }),
-  }),
-})
-
-builder.queryField('trainingModules', (t) =>
-  t.field({ type: [TrainingModuleType], authScopes: { public: true }, resolve: (_root, _args, ctx) => listTrainingModules(ctx) }),
-)
-
-const DemoSessionType = builder.objectRef<DemoSession>('DailyDemoSession').implement({
-  description: 'A free one-hour overview session, on each desk’s business days.',
-  fields: (t) => ({
-    desk: t.field({ type: DeskEnum, resolve: (s) => s.desk }),
-    startsAt: t.expose('startsAt', { type: 'DateTime' }),
-    endsAt: t.expose('endsAt', { type: 'DateTime' }),
-  }),
-})
-
-builder.queryField('dailyDemoSessions', (t) =>
-  t.field({
-    type: [DemoSessionType],
-    description: 'The free Daily Demo sessions in the next N days (default 7, at most 31).',
-    authScopes: { public: true },
-    args: { days: t.arg.int({ defaultValue: 7 }) },
-    resolve: (_root, args, ctx) => dailyDemoSessions(ctx, args.days ?? 7),
   }),
 )
 

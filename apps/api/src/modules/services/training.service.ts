@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import type { RequestContext } from '../../context.js'
 import { DESKS, type DeskCode } from '../../graphql/enums.js'
 import { calendarForPlan } from '../sla/sla.service.js'
@@ -9,10 +10,25 @@ export interface TrainingModuleRow {
   duration_minutes: number
   price_usd_minor: string
   price_gbp_minor: string
+  active: boolean
+  version: number
+  updated_at: Date
 }
 
-export async function listTrainingModules(ctx: RequestContext): Promise<TrainingModuleRow[]> {
-  return ctx.db.query('SELECT id, name, description, duration_minutes, price_usd_minor, price_gbp_minor FROM training_modules WHERE active ORDER BY name')
+export const SELECT_TRAINING_MODULE =
+  'SELECT id, name, description, duration_minutes, price_usd_minor, price_gbp_minor, active, version, updated_at FROM training_modules'
+
+/** The modules on offer (active), by name. */
+export async function listTrainingModules(ctx: RequestContext, options: { includeRetired?: boolean } = {}): Promise<TrainingModuleRow[]> {
+  return ctx.db.query(`${SELECT_TRAINING_MODULE} ${options.includeRetired ? '' : 'WHERE active '}ORDER BY name, id`)
+}
+
+/** Modules by id, retired ones too (a quote line keeps the module it was priced from). */
+export async function loadTrainingModules(ctx: RequestContext, ids: readonly string[]): Promise<(TrainingModuleRow | null)[]> {
+  const wanted = ids.filter((id) => z.uuid().safeParse(id).success)
+  const rows: TrainingModuleRow[] = wanted.length ? await ctx.db.query(`${SELECT_TRAINING_MODULE} WHERE id = ANY($1::uuid[])`, [wanted]) : []
+  const byId = new Map(rows.map((row) => [row.id, row]))
+  return ids.map((id) => byId.get(id) ?? null)
 }
 
 export interface DemoSession {

@@ -29,6 +29,13 @@ function describedError(control: Pick<DOMWrapper<Element>, 'attributes'>): strin
 const buttonNamed = (scope: Pick<VueWrapper, 'findAll'>, text: string) => scope.findAll('button').find((b) => b.text() === text)
 
 describe('quote builder', () => {
+  it('shows the rate card’s hourly rate in the customer’s currency before anything is saved', async () => {
+    const rates = { __typename: 'RateCard', hourlyRates: [{ __typename: 'HourlyRate', currency: 'GBP', rate: money(12000, 'GBP') }, { __typename: 'HourlyRate', currency: 'USD', rate: money(16500) }] }
+    const { client } = mockClient({ AdminViewer: signedIn, NewQuoteContext: { data: { ...newQuoteContext.data, rateCard: rates } } })
+    const { wrapper } = await mountApp(client, `/quotes/new?customerId=${CUSTOMER_ID}&ticketId=${TICKET_ID}`)
+    expect(wrapper.get('[data-testid="quote-line-0"]').get('[data-testid="line-unit-price"]').text()).toBe('$165.00 an hour (rate card)')
+  })
+
   it('starts a quote for a ticket with an hours line, says totals are calculated on save, and puts server errors beside the right line field', async () => {
     const { client, sent } = mockClient({
       AdminViewer: signedIn,

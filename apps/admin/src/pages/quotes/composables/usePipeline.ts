@@ -1,14 +1,7 @@
 import { QUOTE_STATUS_ORDER, unexpectedErrorMessage } from '@covered/ui'
-import { useClientHandle } from '@urql/vue'
-import { computed, onMounted, ref, shallowRef } from 'vue'
-import type { OperationResult } from '@urql/vue'
-import type { AdminQuoteRowFragment, QuotePipelineQuery as QuotePipelineResult } from '../../../gql/graphql'
+import { useQuery } from '@urql/vue'
+import { computed, shallowRef, watch, type Ref } from 'vue'
 import { QuotePipelineQuery } from '../graphql/quotes'
-
-/** The API pages hold at most 100 quotes. */
-export const PIPELINE_PAGE_SIZE = 100
-/** The pipeline counts at most this many pages (the newest quotes first) and says so when there are more. */
-export const PIPELINE_MAX_PAGES = 20
 
 export interface StatusTotals {
   status: string
@@ -17,84 +10,75 @@ export interface StatusTotals {
   totals: { currency: string; amountMinor: number }[]
 }
 
+export interface DeliveredTotals {
+  quotedMinutes: number
+  loggedMinutes: number
+}
+
 /**
- * Counts and totals per status and currency. The API has no pipeline totals of its own, so this pages through
- * every quote (newest first) and adds up the server's own integer totals; nothing is estimated. When there are
- * more quotes than it reads, `complete` is false and the page says which quotes the figures cover.
+ * The pipeline of quotes created in the last `days` days, from the API's quotePipeline: counts and totals per status
+ * and currency, and the hours delivered against the hours quoted on accepted quotes. The range ends a minute from
+ * now, so a quote made a moment ago is in it.
  */
-export function usePipeline(pageSize = PIPELINE_PAGE_SIZE, maxPages = PIPELINE_MAX_PAGES) {
-  const handle = useClientHandle()
-  const quotes = shallowRef<AdminQuoteRowFragment[]>([])
-  const loading = ref(false)
-  const done = ref(false)
-  const complete = ref(false)
-  const error = ref<string | null>(null)
-  let run = 0
+export function usePipeline(days: Ref<number>) {
+  const range = shallowRef(rangeOf(days.value))
+  watch(days, (value) => (range.value = rangeOf(value)))
+  const query = useQuery({
+    query: QuotePipelineQuery,
+    variables: computed(() => range.value),
+    requestPolicy: 'cache-and-network',
+    context: { additionalTypenames: ['Quote'] },
+  })
 
-  async function load() {
-    const mine = ++run
-    loading.value = true
-    done.value = false
-    error.value = null
-    const seen: AdminQuoteRowFragment[] = []
-    let after: string | null = null
-    try {
-      for (let page = 0; page < maxPages; page++) {
-        const result: OperationResult<QuotePipelineResult> = await handle.client
-          .query(QuotePipelineQuery, { first: pageSize, after }, { requestPolicy: 'network-only' })
-          .toPromise()
-        if (mine !== run) return
-        if (result.error || !result.data) {
-          error.value = unexpectedErrorMessage(result.error)
-          return
-        }
-        seen.push(...result.data.quotes.edges.map((e) => e.node))
-        quotes.value = [...seen]
-        const info = result.data.quotes.pageInfo
-        if (!info.hasNextPage || !info.endCursor) {
-          complete.value = true
-          done.value = true
-          return
-        }
-        after = info.endCursor
-      }
-      complete.value = false
-      done.value = true
-    } finally {
-      if (mine === run) loading.value = false
-    }
-  }
-
-  onMounted(() => void load())
+  const result = computed(() => query.data.value?.quotePipeline ?? null)
+  const rows = computed(() => (result.value?.__typename === 'QueryQuotePipelineSuccess' ? result.value.rows : []))
 
   const byStatus = computed<StatusTotals[]>(() =>
     QUOTE_STATUS_ORDER.map((status) => {
-      const sums = new Map<string, number>()
-      let count = 0
-      for (const quote of quotes.value) {
-        if (quote.status !== status) continue
-        count++
-        sums.set(quote.total.currency, (sums.get(quote.total.currency) ?? 0) + Number(quote.total.amountMinor))
-      }
-      const totals = [...sums.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, amountMinor]) => ({ currency, amountMinor }))
-      return { status, count, totals }
+      const mine = rows.value.filter((row) => row.status === status)
+      const totals = mine
+        .map((row) => ({ currency: row.currency as string, amountMinor: Number(row.totalMinor) }))
+        .sort((a, b) => a.currency.localeCompare(b.currency))
+      return { status, count: mine.reduce((sum, row) => sum + row.count, 0), totals }
     }),
   )
 
-  /** Accepted quotes: what was delivered against what was quoted. */
-  const accepted = computed(() => quotes.value.filter((q) => q.status === 'ACCEPTED'))
+  /** Accepted quotes: hours delivered against hours quoted, whatever their currency. */
+  const delivered = computed<DeliveredTotals & { count: number }>(() =>
+    rows.value
+      .filter((row) => row.status === 'ACCEPTED')
+      .reduce(
+        (sum, row) => ({
+          count: sum.count + row.count,
+          quotedMinutes: sum.quotedMinutes + Number(row.quotedMinutes),
+          loggedMinutes: sum.loggedMinutes + Number(row.loggedMinutes),
+        }),
+        { count: 0, quotedMinutes: 0, loggedMinutes: 0 },
+      ),
+  )
+
+  const error = computed(() => {
+    if (query.error.value && !query.data.value) return unexpectedErrorMessage(query.error.value)
+    if (result.value && result.value.__typename !== 'QueryQuotePipelineSuccess') return result.value.message
+    return null
+  })
 
   return {
-    quotes,
     byStatus,
-    accepted,
-    /** Still reading pages (figures so far are partial). */
-    loading,
-    /** Finished reading (all pages, or the cap). */
-    done,
-    /** Every quote was read. */
-    complete,
+    delivered,
+    /** The first answer is still on its way. */
+    loading: computed(() => query.fetching.value && !query.data.value),
+    /** A newer answer is on its way; the figures shown are the last ones. */
+    refreshing: computed(() => query.fetching.value && !!query.data.value),
     error,
-    reload: load,
+    reload: () => {
+      range.value = rangeOf(days.value)
+      return query.executeQuery({ requestPolicy: 'network-only' })
+    },
   }
+}
+
+function rangeOf(days: number): { from: string; to: string } {
+  const to = Date.now() + 60_000
+  return { from: new Date(to - days * 86_400_000).toISOString(), to: new Date(to).toISOString() }
 }

@@ -114,18 +114,23 @@ export const AdminQuotesQuery = graphql(`
   }
 `)
 
-/** The pipeline: every quote, paged through in full (the API has no totals of its own). */
+/** The pipeline: counts, totals per currency and delivered against quoted time, by status, added up by the API. */
 export const QuotePipelineQuery = graphql(`
-  query QuotePipeline($first: Int!, $after: String) {
-    quotes(first: $first, after: $after) {
-      edges {
-        node {
-          ...AdminQuoteRow
+  query QuotePipeline($from: DateTime!, $to: DateTime!) {
+    quotePipeline(from: $from, to: $to) {
+      __typename
+      ... on QueryQuotePipelineSuccess {
+        rows {
+          status
+          currency
+          count
+          totalMinor
+          quotedMinutes
+          loggedMinutes
         }
       }
-      pageInfo {
-        hasNextPage
-        endCursor
+      ... on Error {
+        message
       }
     }
   }
@@ -166,10 +171,18 @@ export const AdminQuoteQuery = graphql(`
     trainingModules {
       ...TrainingModuleOption
     }
+    rateCard {
+      hourlyRates {
+        currency
+        rate {
+          formatted
+        }
+      }
+    }
   }
 `)
 
-/** What a new quote starts from: the customer (its currency), the ticket it is for, the modules to offer. */
+/** What a new quote starts from: the customer (its currency), the ticket it is for, the modules to offer, the hourly rates. */
 export const NewQuoteContextQuery = graphql(`
   query NewQuoteContext($customerId: ID!, $ticketId: ID!, $withTicket: Boolean!) {
     customer(id: $customerId) {
@@ -186,6 +199,14 @@ export const NewQuoteContextQuery = graphql(`
     }
     trainingModules {
       ...TrainingModuleOption
+    }
+    rateCard {
+      hourlyRates {
+        currency
+        rate {
+          formatted
+        }
+      }
     }
   }
 `)
@@ -442,6 +463,74 @@ export const LogTimeMutation = graphql(`
       }
       ... on PolicyError {
         rule
+      }
+    }
+  }
+`)
+
+/* ---------- The printable quote ---------- */
+
+/** Everything the printed quote shows (UiQuoteDocument). */
+export const AdminQuotePrintQuery = graphql(`
+  query AdminQuotePrint($id: ID!) {
+    quote(id: $id) {
+      id
+      number
+      status
+      purpose
+      currency
+      validUntil
+      createdAt
+      sentAt
+      decidedAt
+      quotedMinutes
+      total {
+        amountMinor
+        currency
+      }
+      lines {
+        position
+        kind
+        description
+        quantity
+        unitPrice {
+          amountMinor
+          currency
+        }
+        total {
+          amountMinor
+          currency
+        }
+        trainingModule {
+          id
+          name
+        }
+      }
+      customer {
+        id
+        name
+        homeDesk
+      }
+      addressedTo {
+        name
+        email
+      }
+      decidedBy {
+        id
+        name
+      }
+      ticket {
+        id
+        number
+        subject
+      }
+      contract {
+        id
+        kind
+      }
+      supersedes {
+        id
+        number
       }
     }
   }

@@ -178,3 +178,76 @@ export const DeclineQuoteMutation = graphql(`
     }
   }
 `)
+
+/** The printable quote (UiQuoteDocument): another organisation's quote, or a draft, is answered as null. */
+export const PortalQuotePrintQuery = graphql(`
+  query PortalQuotePrint($id: ID!) {
+    quote(id: $id) {
+      id
+      number
+      status
+      purpose
+      currency
+      validUntil
+      createdAt
+      sentAt
+      decidedAt
+      quotedMinutes
+      total {
+        amountMinor
+        currency
+      }
+      lines {
+        position
+        kind
+        description
+        quantity
+        unitPrice {
+          amountMinor
+          currency
+        }
+        total {
+          amountMinor
+          currency
+        }
+        trainingModule {
+          id
+          name
+        }
+      }
+      customer {
+        id
+        name
+        homeDesk
+      }
+      addressedTo {
+        name
+        email
+      }
+      decidedBy {
+        id
+        name
+      }
+      ticket {
+        id
+        number
+        subject
+      }
+      contract {
+        id
+        kind
+      }
+      supersedes {
+        id
+        number
+      }
+    }
+    viewer {
+      __typename
+      ... on StaffUser {
+        id
+        name
+      }
+    }
+  }
+`)
