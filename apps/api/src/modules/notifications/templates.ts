@@ -290,8 +290,8 @@ export function sampleModel(kind: EmailKind, now: Date): EmailModel {
         target: 'firstResponse',
         targetKind: ticket.firstResponseKind ?? 'GOAL',
         dueAt: kind === 'SLA_BREACHED' ? new Date(now.getTime() - 10 * 60_000) : ticket.firstResponseDueAt!,
-        assigneeName: kind === 'SLA_BREACHED' ? null : 'Sam Engineer',
-        desk: 'PACIFIC',
+        assigneeName: 'Sam Engineer',
+        desk: 'Pacific',
       }
   }
 }
