@@ -1,3 +1,4 @@
+import type { Operation } from '@urql/vue'
 import { describe, expect, it } from 'vitest'
 import { mockClient } from '../../../test/mockClient'
 import { contactViewer, mountApp, settle } from '../../../test/mountApp'
@@ -21,7 +22,7 @@ describe('portal email notifications', { timeout: 20_000 }, () => {
     const mock = mockClient({
       PortalViewer: { data: { viewer: contactViewer } },
       PortalNotificationPreferences: { data: { notificationPreferences: choices(false) } },
-      PortalSetNotificationPreference: (op) => {
+      PortalSetNotificationPreference: (op: Operation) => {
         expect(op.variables).toEqual({ kind: 'ORGANISATION_TICKETS', enabled: true })
         return { data: { setNotificationPreference: { __typename: 'MutationSetNotificationPreferenceSuccess', preferences: choices(true) } } }
       },
