@@ -21,6 +21,21 @@ const EnvSchema = z.object({
   TRUST_PROXY: booleanFromEnv.default(false),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((value) => /^smtps?:\/\//.test(value), 'use smtp://user:password@host:587 or smtps://user:password@host:465')
+    .optional(),
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .refine((value) => /^https?:\/\//.test(value), 'use the address people open Covered at, e.g. https://support.example.com')
+    .default('http://localhost:4000'),
+  MAIL_FROM: z
+    .string()
+    .min(3)
+    .refine((value) => !/[\r\n]/.test(value) && /@/.test(value), 'use an address, e.g. "Covered Support <support@example.com>"')
+    .default('Covered Support <support@covered.example>'),
 })
 
 export interface Config {
@@ -42,6 +57,10 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent'
   /** How often this process looks for SLA warnings, breaches and closings that are due; 0 turns it off. */
   schedulerIntervalMs: number
+  /** Where email goes out: an SMTP server, or (unset) kept in the database as sent and shown on the Sent mail page. */
+  mail: { smtpUrl: string | undefined; from: string }
+  /** The address people open Covered at, without a trailing slash: links in emails start with it. */
+  publicUrl: string
 }
 
 export class ConfigError extends Error {}
@@ -69,5 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),
   }
 }

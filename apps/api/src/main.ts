@@ -3,6 +3,8 @@ import { openDatabase } from './db/database.js'
 import { migrate } from './db/migrate.js'
 import { DEMO_LOGINS, DEMO_PASSWORD, isEmpty, seedDemoData } from './db/seed.js'
 import { createLogger } from './logger.js'
+import { createMailTransport } from './modules/mail/transport.js'
+import { startMailWorker } from './modules/mail/worker.js'
 import { startScheduler } from './modules/tickets/scheduler.js'
 import { createServer } from './server.js'
 
@@ -22,6 +24,12 @@ async function main() {
   const server = createServer({ config, logger, database })
   const stopScheduler =
     config.schedulerIntervalMs > 0 ? startScheduler(database.dataSource, logger, { intervalMs: config.schedulerIntervalMs }) : async () => {}
+  // The mail worker runs beside the scheduler, in every process (they share the outbox with SKIP LOCKED).
+  const mailTransport = createMailTransport(config)
+  const stopMailWorker =
+    config.schedulerIntervalMs > 0
+      ? startMailWorker(database.dataSource, mailTransport, logger, { from: config.mail.from, intervalMs: config.schedulerIntervalMs })
+      : async () => mailTransport.close()
   await new Promise<void>((resolve, reject) => {
     server.http.once('error', reject)
     server.http.listen(config.port, config.host, resolve)
@@ -36,6 +44,7 @@ async function main() {
     `  Portal:  ${base}/portal/`,
     `  GraphQL: ${base}/graphql`,
     `  Health:  ${base}/health/live  ${base}/health/ready`,
+    `  Mail:    ${mailTransport.description}`,
   ]
   if (config.seedDemoData) {
     lines.push(`  Demo logins (password "${DEMO_PASSWORD}"):`)
@@ -50,6 +59,7 @@ async function main() {
     logger.info(`${signal}: finishing requests in flight, then stopping`)
     await server.drain(config.shutdownTimeoutMs)
     await stopScheduler()
+    await stopMailWorker()
     await database.close()
     logger.info('stopped')
     process.exit(0)

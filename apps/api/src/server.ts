@@ -7,6 +7,8 @@ import type { Database } from './db/database.js'
 import { createCoveredYoga, type CoveredYoga } from './graphql/yoga.js'
 import type { Logger } from './logger.js'
 import { serveSpa } from './spa.js'
+import { UNSUBSCRIBE_PATH } from './modules/notifications/links.js'
+import { handleUnsubscribe } from './modules/notifications/unsubscribe.js'
 
 /** The checkout's root, found from this file whether it runs from src/ (tsx) or dist/ (the bundle). */
 function findRepoRoot(start: string): string {
@@ -48,6 +50,12 @@ export function createServer(options: { config: Config; logger: Logger; database
       return json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', database: ready ? 'ok' : 'not answering' })
     }
     if (pathname === '/graphql' || pathname.startsWith('/graphql/')) return yoga.handle(req, res)
+    if (pathname === UNSUBSCRIBE_PATH) {
+      return handleUnsubscribe(req, res, database.dataSource, { publicUrl: config.publicUrl, now: options.now ?? (() => new Date()) }).catch((error: unknown) => {
+        logger.error('unsubscribe: failed', error)
+        if (!res.headersSent) json(res, 500, { error: 'Something went wrong. Try the link again in a minute.' })
+      })
+    }
     if (pathname === '/admin') return redirect(res, '/admin/')
     if (pathname === '/portal') return redirect(res, '/portal/')
     if (pathname.startsWith('/admin/')) return admin(req, res)

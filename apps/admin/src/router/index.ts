@@ -7,6 +7,8 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** Reachable without signing in. */
     public?: boolean
+    /** Admins only: engineers are sent to their own notification choices instead. */
+    admin?: boolean
     title?: string
   }
 }
@@ -92,6 +94,31 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: 'Printable quote' },
       },
       {
+        // Email (issue 12): sent mail (admins), template previews, and the viewer's own notification choices.
+        path: 'mail',
+        name: 'sent-mail',
+        component: () => import('../pages/mail/views/SentMailView.vue'),
+        meta: { title: 'Sent mail', admin: true },
+      },
+      {
+        path: 'mail/templates',
+        name: 'email-templates',
+        component: () => import('../pages/mail/views/EmailTemplatesView.vue'),
+        meta: { title: 'Email templates' },
+      },
+      {
+        path: 'mail/:id',
+        name: 'sent-mail-message',
+        component: () => import('../pages/mail/views/SentMailMessageView.vue'),
+        meta: { title: 'Email', admin: true },
+      },
+      {
+        path: 'account/notifications',
+        name: 'my-notifications',
+        component: () => import('../pages/account/views/NotificationPreferencesView.vue'),
+        meta: { title: 'My email notifications' },
+      },
+      {
         path: 'renewals',
         name: 'renewals',
         component: () => import('../pages/renewals/views/RenewalsView.vue'),
@@ -120,6 +147,7 @@ export function installGuards(router: Router, session: Session): void {
     if (!isStaff) {
       return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
     }
+    if (to.meta.admin && viewer.role !== 'ADMIN') return { name: 'my-notifications' }
     return true
   })
 

@@ -12,6 +12,8 @@ import '../modules/services/services.schema.js'
 import '../modules/reporting/reporting.schema.js'
 import '../modules/knowledge/knowledge.schema.js'
 import '../modules/releases/releases.schema.js'
+import '../modules/mail/mail.schema.js'
+import '../modules/notifications/notifications.schema.js'
 
 let schema: GraphQLSchema | undefined
 

@@ -12,6 +12,7 @@ import { AppError } from '../errors.js'
 import type { CookieJar, RequestContext } from '../context.js'
 import type { Logger } from '../logger.js'
 import { resolveViewer } from '../modules/accounts/auth.service.js'
+import { registerNotifications } from '../modules/notifications/index.js'
 import { getSchema } from './schema.js'
 
 export interface ServerContext {
@@ -73,6 +74,8 @@ function bearerToken(request: Request): string | undefined {
 }
 
 export function createCoveredYoga({ config, logger, db, now = () => new Date() }: YogaOptions): CoveredYoga {
+  // Domain events become emails in every process that serves the API (and in the test harness).
+  registerNotifications(config)
   return createYoga<ServerContext, RequestContext>({
     schema: getSchema(),
     graphqlEndpoint: '/graphql',

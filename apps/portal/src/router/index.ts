@@ -85,6 +85,13 @@ export const routes: RouteRecordRaw[] = [
         ],
       },
       {
+        // The signed-in contact's own account: which emails they get (issue 12).
+        path: 'account/notifications',
+        name: 'account-notifications',
+        component: () => import('../pages/account/views/NotificationPreferencesView.vue'),
+        meta: { title: 'Email notifications' },
+      },
+      {
         // Public: the consulting request form, with or without signing in.
         path: 'consulting',
         name: 'consulting',

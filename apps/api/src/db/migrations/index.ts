@@ -7,6 +7,7 @@ import { Knowledge1764600000000 } from './1764600000000-knowledge.js'
 import { RateCard1764700000000 } from './1764700000000-rate-card.js'
 import { DomainEvents1764800000000 } from './1764800000000-domain-events.js'
 import { Mail1764810000000 } from './1764810000000-mail.js'
+import { Notifications1764811000000 } from './1764811000000-notifications.js'
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   RateCard1764700000000,
   DomainEvents1764800000000,
   Mail1764810000000,
+  Notifications1764811000000,
 ]
