@@ -13,7 +13,7 @@ afterEach(() => {
 })
 
 /** The control a visible label names exactly. */
-function byLabel(wrapper: VueWrapper, text: string): DOMWrapper<HTMLInputElement> {
+function byLabel(wrapper: VueWrapper, text: string): Omit<DOMWrapper<HTMLInputElement>, 'exists'> {
   const label = wrapper.findAll('label').find((l) => l.text() === text)
   if (!label) throw new Error(`No label "${text}"`)
   return wrapper.get<HTMLInputElement>(`[id="${label.attributes('for')}"]`)
