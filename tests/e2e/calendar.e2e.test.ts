@@ -130,7 +130,7 @@ describe('portal help page', () => {
         }
       }
       // Still signed out: the page offers to sign in.
-      expect(await page.getByRole('link', { name: 'Sign in' }).count()).toBe(1)
+      expect(await page.getByRole('main').getByRole('link', { name: 'Sign in' }).count()).toBe(1)
     } finally {
       await context.close()
     }

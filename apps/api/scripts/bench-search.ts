@@ -1,5 +1,5 @@
 // Knowledge base search latency over 20,000 articles on the local PostgreSQL.
-//   cd apps/api && node --import tsx scripts/bench-search.ts
+//   pnpm bench:search      (or: cd apps/api && node --import tsx scripts/bench-search.ts)
 // Creates its own scratch database (covered_bench_search), migrates it, seeds articles with a deterministic
 // generator, runs a few hundred searches as a visitor, a contact and staff through the same service code the
 // API uses (first page of 10, with ts_headline highlights), prints p50/p95/p99, and drops the database.

@@ -119,6 +119,54 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: 'My email notifications' },
       },
       {
+        // Knowledge base and newsletter (issue 7).
+        path: 'knowledge',
+        children: [
+          {
+            path: '',
+            name: 'knowledge',
+            component: () => import('../pages/knowledge/views/ArticleListView.vue'),
+            meta: { title: 'Knowledge base' },
+          },
+          {
+            path: 'articles/new',
+            name: 'knowledge-article-new',
+            component: () => import('../pages/knowledge/views/ArticleEditorView.vue'),
+            meta: { title: 'New article' },
+          },
+          {
+            path: 'articles/:id',
+            name: 'knowledge-article',
+            component: () => import('../pages/knowledge/views/ArticleEditorView.vue'),
+            meta: { title: 'Article' },
+          },
+          {
+            path: 'newsletter',
+            name: 'newsletter',
+            component: () => import('../pages/knowledge/views/NewsletterListView.vue'),
+            meta: { title: 'Newsletter' },
+          },
+          {
+            path: 'newsletter/new',
+            name: 'newsletter-issue-new',
+            component: () => import('../pages/knowledge/views/NewsletterIssueView.vue'),
+            meta: { title: 'New newsletter issue' },
+          },
+          {
+            path: 'newsletter/:month',
+            name: 'newsletter-issue',
+            component: () => import('../pages/knowledge/views/NewsletterIssueView.vue'),
+            meta: { title: 'Newsletter issue' },
+          },
+        ],
+      },
+      {
+        path: 'releases',
+        name: 'releases',
+        component: () => import('../pages/releases/views/ReleasesView.vue'),
+        meta: { title: 'Releases' },
+      },
+      {
         path: 'renewals',
         name: 'renewals',
         component: () => import('../pages/renewals/views/RenewalsView.vue'),

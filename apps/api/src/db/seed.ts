@@ -5,6 +5,7 @@ import { StaffUser } from '../modules/accounts/staff-user.entity.js'
 import { Contact } from '../modules/customers/contact.entity.js'
 import { Customer } from '../modules/customers/customer.entity.js'
 import { License } from '../modules/customers/license.entity.js'
+import { seedKnowledge } from './seed-knowledge.js'
 
 /** The demo logins printed at start and listed in the README. */
 export const DEMO_PASSWORD = 'covered-demo'
@@ -22,7 +23,7 @@ export async function isEmpty(dataSource: DataSource): Promise<boolean> {
 /**
  * Demo data for a first look, dated relative to today so that statuses stay meaningful: customers on both
  * desks and in both currencies with premium, active, expiring and lapsed contracts, a prospect and a former
- * customer.
+ * customer; knowledge base articles, newsletter issues and releases.
  */
 export async function seedDemoData(dataSource: DataSource, now = new Date()): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD)
@@ -76,6 +77,8 @@ export async function seedDemoData(dataSource: DataSource, now = new Date()): Pr
     const ada = await contact(umbrella.id, 'ada@umbrella.example', 'Ada Lin', { isCustomerAdmin: true, timeZone: 'America/Los_Angeles' })
     const umbrellaLicense = await license(umbrella.id, 'Enterprise', 1_450_000, 'USD', addCalendarDays(todayAt('PACIFIC'), -30), 'CT-ENT-UMBR-0001')
     await contract(manager, umbrellaLicense, 'MAINTENANCE', addCalendarDays(todayAt('PACIFIC'), -30), [ada.id])
+
+    await seedKnowledge(manager, now, todayAt('PACIFIC'))
   })
 }
 

@@ -92,6 +92,49 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: 'Email notifications' },
       },
       {
+        // Knowledge base (issue 7), open to everyone: public articles without signing in, customers' ones after.
+        path: 'knowledge',
+        children: [
+          {
+            path: '',
+            name: 'knowledge',
+            component: () => import('../pages/knowledge/views/KnowledgeView.vue'),
+            meta: { public: true, title: 'Knowledge base' },
+          },
+          {
+            path: 'articles/:slug',
+            name: 'knowledge-article',
+            component: () => import('../pages/knowledge/views/ArticleView.vue'),
+            meta: { public: true, title: 'Article' },
+          },
+        ],
+      },
+      {
+        // The newsletter archive (issue 7), open to everyone.
+        path: 'newsletter',
+        children: [
+          {
+            path: '',
+            name: 'newsletter',
+            component: () => import('../pages/knowledge/views/NewsletterArchiveView.vue'),
+            meta: { public: true, title: 'Newsletter' },
+          },
+          {
+            path: ':month',
+            name: 'newsletter-issue',
+            component: () => import('../pages/knowledge/views/NewsletterIssueView.vue'),
+            meta: { public: true, title: 'Newsletter' },
+          },
+        ],
+      },
+      {
+        // Downloads (issue 7): what the organisation may download, and why anything else is withheld.
+        path: 'downloads',
+        name: 'downloads',
+        component: () => import('../pages/downloads/views/DownloadsView.vue'),
+        meta: { title: 'Downloads' },
+      },
+      {
         // Public: the consulting request form, with or without signing in.
         path: 'consulting',
         name: 'consulting',

@@ -13,7 +13,8 @@ import {
   type ArticleVisibility,
   type PublicationStatus,
 } from './access.js'
-import { markdownToText } from './markdown.js'
+import { markdownToText, renderMarkdown } from './markdown.js'
+import { normalizeSearchText } from './search.service.js'
 import { cleanText, isUniqueViolation, isUuid, markdownText, SLUG_PATTERN, slugify } from './text.js'
 
 /** An article as the API works with it. */
@@ -104,6 +105,8 @@ export async function articleBySlug(ctx: RequestContext, slug: string): Promise<
 }
 
 export interface ArticleFilter extends PageArgs {
+  /** Words of the title or text (full-text, stemmed), or a part of the title. */
+  search?: string | null
   tag?: string | null
   visibility?: ArticleVisibility | null
   status?: PublicationStatus | null
@@ -115,6 +118,12 @@ export async function listArticles(ctx: RequestContext, filter: ArticleFilter): 
   const params: unknown[] = []
   const param = (value: unknown) => `$${params.push(value)}`
   const where = [articleVisibilitySql(ctx.viewer)]
+  const search = normalizeSearchText(filter.search)
+  if (search) {
+    // Whole words anywhere (stemmed, through the GIN index), or any part of the title while it is being typed.
+    const text = param(search)
+    where.push(`(a.search @@ websearch_to_tsquery('english', ${text}) OR a.title ILIKE ${param(`%${escapeLike(search)}%`)})`)
+  }
   const tag = filter.tag?.trim().toLowerCase()
   if (tag) where.push(`a.tags @> ARRAY[${param(tag)}]::text[]`)
   if (filter.visibility) where.push(`a.visibility = ${param(filter.visibility)}`)
@@ -128,6 +137,25 @@ export async function listArticles(ctx: RequestContext, filter: ArticleFilter): 
     params,
   )
   return toConnection(rows.map(articleView), page, (a) => encodeCursor([a.updatedAt.toISOString(), a.id]))
+}
+
+/** `%` and `_` typed by a person are matched as themselves in ILIKE. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`)
+}
+
+export interface ArticleTagCount {
+  name: string
+  count: number
+}
+
+/** The tags of the articles a viewer may read, most used first (at most 100). */
+export async function articleTags(ctx: RequestContext): Promise<ArticleTagCount[]> {
+  const rows: { name: string; count: string }[] = await ctx.db.query(
+    `SELECT t.name, count(*) AS count FROM articles a CROSS JOIN LATERAL unnest(a.tags) AS t(name)
+      WHERE ${articleVisibilitySql(ctx.viewer)} GROUP BY t.name ORDER BY count(*) DESC, t.name LIMIT 100`,
+  )
+  return rows.map((row) => ({ name: row.name, count: Number(row.count) }))
 }
 
 export interface RevisionView {
@@ -189,6 +217,18 @@ const Tags = z
   .max(20, 'Use at most 20 tags.')
   .transform((tags) => [...new Set(tags)])
 const Visibility = z.enum(ARTICLE_VISIBILITIES, { message: 'Choose who may read it: PUBLIC, CUSTOMERS or INTERNAL.' })
+
+const PreviewInput = z.object({ markdown: Body })
+
+/**
+ * Markdown rendered exactly as readers will see it (the same renderer and sanitizer as `Article.html`), for the
+ * editor's live preview. Staff only; nothing is saved.
+ */
+export const previewMarkdown = service(async (ctx: RequestContext, markdown: string): Promise<string> => {
+  requireStaff(ctx.viewer, 'preview articles')
+  const data = parseInput(PreviewInput, { markdown })
+  return renderMarkdown(data.markdown)
+})
 
 const CreateArticleInput = z.object({
   title: Title,

@@ -5,14 +5,17 @@ import { TicketType } from '../tickets/tickets.schema.js'
 import { ARTICLE_VISIBILITIES, PUBLICATION_STATUSES } from './access.js'
 import {
   articleBySlug,
+  articleTags,
   createArticle,
   listArticles,
   listRevisions,
   loadArticles,
+  previewMarkdown,
   publishArticle,
   restoreArticleRevision,
   unpublishArticle,
   updateArticle,
+  type ArticleTagCount,
   type ArticleView,
   type RevisionView,
 } from './articles.service.js'
@@ -159,11 +162,41 @@ builder.queryField('articles', (t) =>
     description: 'Knowledge base articles the viewer may read, most recently changed first.',
     authScopes: { public: true },
     args: {
+      search: t.arg.string({ description: 'Words of the title or text (stemmed; "quoted phrases", or, -word), or a part of the title. Any text is accepted.' }),
       tag: t.arg.string(),
       visibility: t.arg({ type: ArticleVisibilityEnum }),
       status: t.arg({ type: PublicationStatusEnum }),
     },
     resolve: (_root, args, ctx) => listArticles(ctx, args),
+  }),
+)
+
+const ArticleTagType = builder.objectRef<ArticleTagCount>('ArticleTag').implement({
+  description: 'A tag and how many of the articles the viewer may read carry it.',
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    count: t.exposeInt('count'),
+  }),
+})
+
+builder.queryField('articleTags', (t) =>
+  t.field({
+    type: [ArticleTagType],
+    description: 'The tags of the articles the viewer may read, most used first (at most 100).',
+    authScopes: { public: true },
+    resolve: (_root, _args, ctx) => articleTags(ctx),
+  }),
+)
+
+builder.queryField('previewMarkdown', (t) =>
+  t.field({
+    type: 'String',
+    description:
+      'Markdown rendered by the same renderer and sanitizer as `Article.html`, for an editor’s live preview: exactly what readers will see. Nothing is saved (staff).',
+    authScopes: { staff: true },
+    errors: { types: [ValidationError], dataField: { name: 'html' } },
+    args: { markdown: t.arg.string({ required: true }) },
+    resolve: (_root, { markdown }, ctx) => previewMarkdown(ctx, markdown),
   }),
 )
 

@@ -18,6 +18,7 @@ function replies(extra: Record<string, unknown> = {}) {
     PortalTicketViewer: ticketViewer(),
     PortalTicketCategories: categories,
     PortalTicketSlaPreview: premiumPreview,
+    PortalSuggestArticles: { data: { suggestArticles: [] } },
     ...extra,
   } as Parameters<typeof liveClient>[0]
 }
