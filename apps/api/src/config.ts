@@ -21,6 +21,11 @@ const EnvSchema = z.object({
   TRUST_PROXY: booleanFromEnv.default(false),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .refine((value) => /^https?:\/\//.test(value), 'must start with http:// or https://')
+    .default('http://localhost:4000'),
 })
 
 export interface Config {
@@ -42,6 +47,8 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent'
   /** How often this process looks for SLA warnings, breaches and closings that are due; 0 turns it off. */
   schedulerIntervalMs: number
+  /** Where people reach Covered, for links in emails (no trailing slash), e.g. https://support.example.com. */
+  publicUrl: string
 }
 
 export class ConfigError extends Error {}
@@ -69,5 +76,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
+    publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),
   }
 }
