@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { withTransaction, type RequestContext } from '../../context.js'
-import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
+import { ConflictError, NotFoundError } from '../../errors.js'
 import { parseInput } from '../../validation.js'
 import { checkAddressFree, EmailAddress, PersonName } from '../accounts/people.js'
 import { recordAudit } from '../audit/audit.js'

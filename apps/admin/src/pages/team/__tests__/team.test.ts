@@ -62,7 +62,7 @@ describe('team page', { timeout: 20_000 }, () => {
     expect(row(wrapper, 'Harriet Hughes').get('td[data-label="Desk"]').text()).toBe('UK')
     expect(row(wrapper, 'Nia New').get('td[data-label="Status"]').text()).toBe('Invited')
     expect(row(wrapper, 'Nia New').get('td[data-label="Last sign-in"]').text()).toBe('Never')
-    expect(row(wrapper, 'Nia New').findAll('button').map((b) => b.text())).toEqual(['Edit', 'Resend invitation', 'Deactivate'])
+    expect(row(wrapper, 'Nia New').findAll('button').map((b) => b.text())).toEqual(['Edit', 'Resend invitation'])
     expect(row(wrapper, 'Lee Leaver').findAll('button').map((b) => b.text())).toEqual(['Reactivate'])
   })
 
@@ -137,7 +137,9 @@ describe('team page', { timeout: 20_000 }, () => {
     expect(sent('SetStaffAway')[0]!.variables).toEqual({ staffUserId: gid(2), away: true })
     expect(wrapper.get('[data-testid="team-message"]').text()).toBe('Eli Engineer is marked away: no automatic assignments until they are back.')
 
-    await button(row(wrapper, 'Eli Engineer'), 'Deactivate').trigger('click')
+    await button(row(wrapper, 'Eli Engineer'), 'Edit').trigger('click')
+    await button(wrapper.get('[data-testid="member-form"]'), 'Deactivate Eli Engineer…').trigger('click')
+    expect(wrapper.find('[data-testid="member-form"]').exists()).toBe(false)
     const confirm = wrapper.get('[data-testid="deactivate-confirm"]')
     expect(confirm.text()).toContain('Their open tickets go back to their desk’s queue')
     expect(document.activeElement?.textContent?.trim()).toBe('Cancel')
@@ -147,6 +149,12 @@ describe('team page', { timeout: 20_000 }, () => {
     expect(sent('DeactivateStaffUser')[0]!.variables).toEqual({ id: gid(2) })
     expect(wrapper.get('[data-testid="team-message"]').text()).toBe('Eli Engineer was deactivated and signed out. 2 open tickets went back to the desk queue.')
     expect(wrapper.find('[data-testid="deactivate-confirm"]').exists()).toBe(false)
+  })
+
+  it('offers no way to deactivate yourself', async () => {
+    const { wrapper } = await open()
+    await button(row(wrapper, 'Ada Admin'), 'Edit').trigger('click')
+    expect(wrapper.get('[data-testid="member-form"]').findAll('button').map((b) => b.text())).toEqual(['Save', 'Cancel'])
   })
 
   it('shows a refusal from the server', async () => {

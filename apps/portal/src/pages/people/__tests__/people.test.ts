@@ -40,10 +40,24 @@ const row = (wrapper: Awaited<ReturnType<typeof open>>['wrapper'], name: string)
   wrapper.findAll('[data-testid="person-row"]').find((r) => r.get('th').text().startsWith(name))!
 
 describe('people and access', { timeout: 20_000 }, () => {
+  it('is reached from the organisation page by a customer admin', async () => {
+    const mock = mockClient({
+      PortalViewer: { data: { viewer: contactViewer } },
+      PortalOrganisation: { data: { viewer: contactViewer } },
+      PortalPeople: peopleReply(),
+    } as never)
+    const { wrapper, router } = await mountApp(mock.client, '/')
+    const card = wrapper.get('[data-testid="people-link"]')
+    expect(card.text()).toContain('People and access')
+    await card.get('a').trigger('click')
+    await settle()
+    expect(router.currentRoute.value.name).toBe('people')
+  })
+
+
   it('lists colleagues with their portal access, and offers what fits each (not revoking yourself)', async () => {
     const { wrapper } = await open()
     expect(wrapper.get('h1').text()).toBe('People and access')
-    expect(wrapper.find('a[href="/people"]').exists()).toBe(true)
     expect(wrapper.findAll('thead th').map((th) => th.text())).toEqual(['Name', 'Customer admin', 'Portal access', 'Last sign-in', 'Actions'])
     expect(row(wrapper, 'Alex Rivera').text()).toContain('(you)')
     expect(row(wrapper, 'Alex Rivera').findAll('button').map((b) => b.text())).toEqual(['Send reset link'])
@@ -100,7 +114,7 @@ describe('people and access', { timeout: 20_000 }, () => {
       PortalSendPasswordReset: { data: { sendPortalPasswordReset: { __typename: 'NotFoundError', code: 'NOT_FOUND', message: 'That contact was not found.' } } },
     })
     await button(row(wrapper, 'Sam Okafor'), 'Revoke access').trigger('click')
-    expect(row(wrapper, 'Sam Okafor').text()).toContain('Revoke Sam Okafor’s access?')
+    expect(row(wrapper, 'Sam Okafor').text()).toContain('Revoke access?')
     await button(row(wrapper, 'Sam Okafor'), 'Yes, revoke').trigger('click')
     await settle()
     expect(sent('PortalRevokeAccess')[0]!.variables).toEqual({ contactId: gid('sam') })
@@ -113,7 +127,6 @@ describe('people and access', { timeout: 20_000 }, () => {
 
   it('a contact who is not a customer admin sees who has access, but no actions', async () => {
     const { wrapper } = await open({ PortalPeople: peopleReply(false) }, { ...contactViewer, isCustomerAdmin: false })
-    expect(wrapper.find('a[href="/people"]').exists()).toBe(false)
     expect(wrapper.text()).toContain('Your customer admin manages access')
     expect(wrapper.findAll('[data-testid="person-row"] button')).toHaveLength(0)
     expect(wrapper.findAll('thead th').map((th) => th.text())).toEqual(['Name', 'Customer admin', 'Portal access'])
