@@ -7,7 +7,8 @@ let product: Product
 let browser: Browser
 
 beforeAll(async () => {
-  product = await startProduct()
+  // PostgreSQL, so the test can read the invitation from the email outbox.
+  product = await startProduct({ database: 'postgres' })
   browser = await launchBrowser()
 })
 
@@ -66,15 +67,14 @@ describe('contracts and key contacts', () => {
       expect(term).toMatch(/^\d{1,2} \w{3} \d{4} – \d{1,2} \w{3} \d{4}$/)
       expect(await contract.getByTestId('key-contact-cap').innerText()).toBe('0 of 3 key contacts named')
 
-      // A contact with portal access and a first password.
+      // A contact invited to the portal: they are emailed a link to choose their own password.
       await page.getByRole('button', { name: 'Add contact' }).click()
       const contactForm = page.getByTestId('contact-form')
       await contactForm.getByLabel('Name').fill(contactName)
       await contactForm.getByLabel('Email').fill(contactEmail)
-      await contactForm.getByLabel('Portal access').check()
-      await contactForm.getByLabel('First password').fill(password)
+      await contactForm.getByLabel('Invite to the portal').check()
       await contactForm.getByRole('button', { name: 'Add contact' }).click()
-      await page.getByText(`${contactName} was added.`).waitFor()
+      await page.getByText(`${contactName} was added and invited to the portal`).waitFor()
       const contactRow = page.getByTestId('contact-row').filter({ hasText: contactEmail })
       await expect.poll(() => contactRow.getByTestId('entitlement-plan').innerText()).toBe('Not entitled')
 
@@ -97,11 +97,23 @@ describe('contracts and key contacts', () => {
       await admin.context.close()
     }
 
-    // --- Portal: the contact signs in and sees the contract, and that they are a key contact on Standard.
+    // --- Portal: the contact follows the invitation's link, chooses a password, signs in and sees the contract,
+    // and that they are a key contact on Standard.
+    const [invitation] = await product.query<{ text_body: string }>(
+      `SELECT text_body FROM email_messages WHERE to_address = $1 AND kind = 'CONTACT_INVITE'`,
+      [contactEmail],
+    )
+    const link = /http:\/\/\S+\/portal\/set-password\?token=[\w-]+/.exec(invitation!.text_body)![0]
     const portal = await newPage(browser, product.url, PHONE)
     try {
       const { page } = portal
-      await page.goto('/portal/')
+      await page.goto(link)
+      await page.getByRole('heading', { name: 'Choose your password' }).waitFor()
+      await page.getByLabel('New password').fill(password)
+      await page.getByLabel('Type it again').fill(password)
+      await page.getByRole('button', { name: 'Set my password' }).click()
+      await page.getByRole('heading', { name: 'Your password is set' }).waitFor()
+      await page.getByRole('link', { name: 'Sign in' }).click()
       await page.waitForURL('**/portal/login**')
       await signIn(page, contactEmail, password)
       await page.getByRole('heading', { name: customerName, level: 1 }).waitFor()

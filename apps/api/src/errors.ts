@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'POLICY'
+  | 'INVALID_LINK'
 
 export abstract class AppError extends Error {
   abstract readonly code: ErrorCode
@@ -88,5 +89,34 @@ export class PolicyError extends AppError {
   ) {
     super(message)
     this.name = 'PolicyError'
+  }
+}
+
+/** Why a one-time link to set a password does not work (any more). */
+export type InvalidLinkReason = 'UNKNOWN' | 'USED' | 'EXPIRED' | 'CANCELLED'
+
+/** A link to set a password (an invitation or a reset) that is unknown, used, expired or withdrawn. Nothing changed. */
+export class InvalidLinkError extends AppError {
+  readonly code = 'INVALID_LINK' as const
+  constructor(
+    readonly reason: InvalidLinkReason,
+    readonly purpose: 'INVITE' | 'RESET' | null = null,
+  ) {
+    super(invalidLinkMessage(reason, purpose))
+    this.name = 'InvalidLinkError'
+  }
+}
+
+function invalidLinkMessage(reason: InvalidLinkReason, purpose: 'INVITE' | 'RESET' | null): string {
+  const again = purpose === 'INVITE' ? 'Ask whoever invited you to send a new invitation.' : 'Ask for a new link from the sign-in page (“Forgot your password?”).'
+  switch (reason) {
+    case 'USED':
+      return `This link has already been used: each link sets a password once. ${again}`
+    case 'EXPIRED':
+      return purpose === 'INVITE' ? `This invitation has expired. ${again}` : `This link has expired: a reset link works for 1 hour. ${again}`
+    case 'CANCELLED':
+      return `This link was replaced by a newer one or withdrawn. Use the newest email, or: ${again.charAt(0).toLowerCase()}${again.slice(1)}`
+    default:
+      return 'This link is not valid. Check that you opened the whole link from the email, or ask for a new one from the sign-in page.'
   }
 }

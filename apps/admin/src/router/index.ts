@@ -23,6 +23,19 @@ export const routes: RouteRecordRaw[] = [
     meta: { public: true, title: 'Sign in' },
   },
   {
+    path: '/forgot-password',
+    name: 'forgot-password',
+    component: () => import('../pages/authentication/views/ForgotPasswordView.vue'),
+    meta: { public: true, title: 'Forgot your password?' },
+  },
+  {
+    // The page the one-time links in invitation and reset emails open (?token=...).
+    path: '/set-password',
+    name: 'set-password',
+    component: () => import('../pages/authentication/views/SetPasswordView.vue'),
+    meta: { public: true, title: 'Choose a password' },
+  },
+  {
     path: '/',
     component: () => import('../layouts/AppLayout.vue'),
     children: [
@@ -171,6 +184,13 @@ export const routes: RouteRecordRaw[] = [
         name: 'renewals',
         component: () => import('../pages/renewals/views/RenewalsView.vue'),
         meta: { title: 'Renewals' },
+      },
+      {
+        // The support team (issue 12): admins only.
+        path: 'team',
+        name: 'team',
+        component: () => import('../pages/team/views/TeamView.vue'),
+        meta: { title: 'Team' },
       },
     ],
   },

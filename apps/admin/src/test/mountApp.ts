@@ -43,6 +43,17 @@ export const staffViewer = {
   email: 'admin@covered.example',
   role: 'ADMIN',
   desk: null,
+  away: false,
+} as const
+
+export const engineerViewer = {
+  __typename: 'StaffUser',
+  id: 'U3RhZmZVc2VyOjI=',
+  name: 'Eli Engineer',
+  email: 'engineer@covered.example',
+  role: 'ENGINEER',
+  desk: 'PACIFIC',
+  away: false,
 } as const
 
 export const contactViewer = {

@@ -3,6 +3,7 @@ import {
   ConflictError,
   ForbiddenError,
   InvalidCredentialsError,
+  InvalidLinkError,
   NotFoundError,
   PolicyError,
   TooManyAttemptsError,
@@ -22,6 +23,7 @@ export const ErrorCodeEnum = builder.enumType('ErrorCode', {
     'NOT_FOUND',
     'CONFLICT',
     'POLICY',
+    'INVALID_LINK',
   ] satisfies ErrorCode[],
 })
 
@@ -87,5 +89,19 @@ builder.objectType(PolicyError, {
   interfaces: [ErrorInterface],
   fields: (t) => ({
     rule: t.exposeString('rule', { description: 'RULE_VIOLATION, LIMIT_EXCEEDED, INVALID_TRANSITION or MIXED_CURRENCY.' }),
+  }),
+})
+
+const InvalidLinkReasonEnum = builder.enumType('InvalidLinkReason', {
+  description: 'Why a link to set a password does not work: UNKNOWN, USED (once only), EXPIRED, or CANCELLED (replaced or withdrawn).',
+  values: ['UNKNOWN', 'USED', 'EXPIRED', 'CANCELLED'] as const,
+})
+
+builder.objectType(InvalidLinkError, {
+  name: 'InvalidLinkError',
+  description: 'A one-time link to set a password that is unknown, already used, expired or withdrawn. Nothing was changed.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    reason: t.field({ type: InvalidLinkReasonEnum, resolve: (error) => error.reason }),
   }),
 })

@@ -21,6 +21,19 @@ export const routes: RouteRecordRaw[] = [
     meta: { public: true, title: 'Sign in' },
   },
   {
+    path: '/forgot-password',
+    name: 'forgot-password',
+    component: () => import('../pages/authentication/views/ForgotPasswordView.vue'),
+    meta: { public: true, title: 'Forgot your password?' },
+  },
+  {
+    // The page the one-time links in invitation and reset emails open (?token=...).
+    path: '/set-password',
+    name: 'set-password',
+    component: () => import('../pages/authentication/views/SetPasswordView.vue'),
+    meta: { public: true, title: 'Choose a password' },
+  },
+  {
     path: '/',
     component: () => import('../layouts/AppLayout.vue'),
     children: [
@@ -133,6 +146,13 @@ export const routes: RouteRecordRaw[] = [
         name: 'downloads',
         component: () => import('../pages/downloads/views/DownloadsView.vue'),
         meta: { title: 'Downloads' },
+      },
+      {
+        // People and portal access (issue 12): customer admins invite colleagues, send reset links, revoke access.
+        path: 'people',
+        name: 'people',
+        component: () => import('../pages/people/views/PeopleView.vue'),
+        meta: { title: 'People and access' },
       },
       {
         // Public: the consulting request form, with or without signing in.

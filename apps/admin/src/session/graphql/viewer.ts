@@ -9,6 +9,7 @@ export const AdminViewerFragment = graphql(`
       email
       role
       desk
+      away
     }
     ... on Contact {
       id

@@ -8,6 +8,7 @@ import { RateCard1764700000000 } from './1764700000000-rate-card.js'
 import { DomainEvents1764800000000 } from './1764800000000-domain-events.js'
 import { Mail1764810000000 } from './1764810000000-mail.js'
 import { Notifications1764811000000 } from './1764811000000-notifications.js'
+import { Team1764820000000 } from './1764820000000-team.js'
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   DomainEvents1764800000000,
   Mail1764810000000,
   Notifications1764811000000,
+  Team1764820000000,
 ]

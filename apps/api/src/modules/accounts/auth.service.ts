@@ -43,6 +43,7 @@ export async function login(ctx: RequestContext, input: { email: string; passwor
   }
 
   await clearFailures(ctx.db.manager, keys[0]!)
+  await ctx.db.query(`UPDATE ${account instanceof StaffUser ? 'staff_users' : 'contacts'} SET last_sign_in_at = $2 WHERE id = $1`, [account.id, now])
   const token = newSecret()
   const session = ctx.db.getRepository(Session).create({
     tokenHash: hashSecret(token),

@@ -10,6 +10,11 @@ export class StaffUser {
   @Column({ type: 'text', nullable: true }) desk!: DeskCode | null
   @Column({ type: 'text', name: 'password_hash', nullable: true }) passwordHash!: string | null
   @Column({ type: 'boolean', default: true }) active!: boolean
+  /** Away: no automatic assignments (premium routing skips them). */
+  @Column({ type: 'boolean', default: false }) away!: boolean
+  @Column({ type: 'timestamptz', name: 'away_since', nullable: true }) awaySince!: Date | null
+  @Column({ type: 'timestamptz', name: 'last_sign_in_at', nullable: true }) lastSignInAt!: Date | null
+  @Column({ type: 'timestamptz', name: 'deactivated_at', nullable: true }) deactivatedAt!: Date | null
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt!: Date
   @VersionColumn({ type: 'integer' }) version!: number
 }

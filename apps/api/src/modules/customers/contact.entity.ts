@@ -10,6 +10,9 @@ export class Contact {
   @Column({ type: 'boolean', name: 'portal_access', default: false }) portalAccess!: boolean
   @Column({ type: 'text', name: 'password_hash', nullable: true }) passwordHash!: string | null
   @Column({ type: 'text', name: 'time_zone', nullable: true }) timeZone!: string | null
+  /** When staff or a customer admin last withdrew portal access (null when never, or given again since). */
+  @Column({ type: 'timestamptz', name: 'portal_revoked_at', nullable: true }) portalRevokedAt!: Date | null
+  @Column({ type: 'timestamptz', name: 'last_sign_in_at', nullable: true }) lastSignInAt!: Date | null
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' }) createdAt!: Date
   @VersionColumn({ type: 'integer' }) version!: number
 }

@@ -1,12 +1,13 @@
 import { z } from 'zod'
 import { withTransaction, type RequestContext } from '../../context.js'
-import { ConflictError, NotFoundError, ValidationError } from '../../errors.js'
+import { ConflictError, NotFoundError } from '../../errors.js'
 import { parseInput } from '../../validation.js'
-import { hashPassword } from '../accounts/passwords.js'
+import { checkAddressFree, EmailAddress, PersonName } from '../accounts/people.js'
 import { recordAudit } from '../audit/audit.js'
 import { requireCustomerWriter } from './access.js'
 import { Contact } from './contact.entity.js'
 import { canSeeCustomer } from './customers.service.js'
+import { sendContactInvitation } from './portal-access.service.js'
 
 /** Contacts of many customers (for a dataloader), by name. */
 export async function contactsOfCustomers(ctx: RequestContext, customerIds: readonly string[]): Promise<Contact[][]> {
@@ -33,13 +34,12 @@ const isTimeZone = (zone: string) => {
 }
 
 const ContactFields = {
-  name: z.string().trim().min(1, 'Enter the contact’s name.').max(200, 'Use at most 200 characters.'),
-  email: z.string().trim().toLowerCase().pipe(z.email('Enter an email address like name@example.com.')),
+  /** One line: the name goes into the header of the emails they get. */
+  name: PersonName,
+  email: EmailAddress,
   isCustomerAdmin: z.boolean(),
   portalAccess: z.boolean(),
   timeZone: z.string().refine(isTimeZone, 'Choose a time zone such as Europe/London.'),
-  /** Until invitations by email exist, staff set a first password and pass it on. */
-  password: z.string().min(10, 'Use a password of at least 10 characters.').max(200),
 }
 
 const CreateContactInput = z.object({
@@ -49,25 +49,20 @@ const CreateContactInput = z.object({
   isCustomerAdmin: ContactFields.isCustomerAdmin.nullish(),
   portalAccess: ContactFields.portalAccess.nullish(),
   timeZone: ContactFields.timeZone.nullish(),
-  password: ContactFields.password.nullish(),
 })
 
-async function checkEmailFree(ctx: RequestContext, email: string, exceptId?: string): Promise<void> {
-  const [taken] = await ctx.db.query('SELECT id FROM contacts WHERE lower(email) = lower($1) AND id IS DISTINCT FROM $2::uuid', [email, exceptId ?? null])
-  if (taken) throw new ValidationError([{ field: 'email', message: 'Another contact already uses this email address.' }])
-}
-
+/**
+ * Adds a contact. With portal access they are emailed an invitation (a one-time link to choose their password)
+ * in the same transaction; nobody else ever knows their password.
+ */
 export async function createContact(ctx: RequestContext, input: z.input<typeof CreateContactInput>): Promise<Contact> {
   const data = parseInput(CreateContactInput, input)
   requireCustomerWriter(ctx.viewer, data.customerId, 'add contacts')
-  if (data.portalAccess && !data.password) {
-    throw new ValidationError([{ field: 'password', message: 'Set a first password to give this contact portal access.' }])
-  }
-  await checkEmailFree(ctx, data.email)
-  const passwordHash = data.password ? await hashPassword(data.password) : null
+  const now = ctx.now()
   return withTransaction(ctx, async (manager) => {
     const [customer] = await manager.query('SELECT id FROM customers WHERE id = $1', [data.customerId])
     if (!customer) throw new NotFoundError('That customer')
+    await checkAddressFree(manager, data.email)
     const contact = manager.create(Contact, {
       customerId: data.customerId,
       name: data.name,
@@ -75,9 +70,10 @@ export async function createContact(ctx: RequestContext, input: z.input<typeof C
       isCustomerAdmin: data.isCustomerAdmin ?? false,
       portalAccess: data.portalAccess ?? false,
       timeZone: data.timeZone ?? null,
-      passwordHash,
+      passwordHash: null,
     })
     await manager.save(contact)
+    if (contact.portalAccess) await sendContactInvitation(manager, ctx, contact, now)
     await recordAudit(manager, ctx, {
       action: 'contact.created',
       entityType: 'Contact',
@@ -95,13 +91,12 @@ const UpdateContactInput = z.object({
   name: ContactFields.name.nullish(),
   email: ContactFields.email.nullish(),
   isCustomerAdmin: ContactFields.isCustomerAdmin.nullish(),
-  portalAccess: ContactFields.portalAccess.nullish(),
   timeZone: ContactFields.timeZone.nullish(),
 })
 
+/** Changes a contact's details. Portal access is given and withdrawn by invitation and revocation (portal-access.service). */
 export async function updateContact(ctx: RequestContext, input: z.input<typeof UpdateContactInput>): Promise<Contact> {
   const data = parseInput(UpdateContactInput, input)
-  if (data.email) await checkEmailFree(ctx, data.email, data.id)
   return withTransaction(ctx, async (manager) => {
     const contact = z.uuid().safeParse(data.id).success
       ? await manager.createQueryBuilder(Contact, 'c').setLock('pessimistic_write').where('c.id = :id', { id: data.id }).getOne()
@@ -109,17 +104,12 @@ export async function updateContact(ctx: RequestContext, input: z.input<typeof U
     if (!contact || !canSeeCustomer(ctx.viewer, contact.customerId)) throw new NotFoundError('That contact')
     requireCustomerWriter(ctx.viewer, contact.customerId, 'change contacts')
     if (contact.version !== data.expectedVersion) throw new ConflictError()
+    if (data.email && data.email !== contact.email) await checkAddressFree(manager, data.email, { contactId: contact.id })
     const before = contactSnapshot(contact)
     if (data.name != null) contact.name = data.name
     if (data.email != null) contact.email = data.email
     if (data.isCustomerAdmin != null) contact.isCustomerAdmin = data.isCustomerAdmin
     if (data.timeZone != null) contact.timeZone = data.timeZone
-    if (data.portalAccess != null) {
-      if (data.portalAccess && !contact.passwordHash) {
-        throw new ValidationError([{ field: 'portalAccess', message: 'This contact has no password yet; set one when giving portal access.' }])
-      }
-      contact.portalAccess = data.portalAccess
-    }
     await manager.save(contact)
     await recordAudit(manager, ctx, {
       action: 'contact.updated',

@@ -169,16 +169,15 @@ const CreateContactInput = builder.inputType('CreateContactInput', {
     name: t.string({ required: true }),
     email: t.string({ required: true }),
     isCustomerAdmin: t.boolean(),
-    portalAccess: t.boolean(),
+    portalAccess: t.boolean({ description: 'Invite them to the portal: they are emailed a one-time link to choose their password.' }),
     timeZone: t.string(),
-    password: t.string({ description: 'A first password, needed for portal access (at least 10 characters).' }),
   }),
 })
 
 builder.mutationField('createContact', (t) =>
   t.field({
     type: ContactType,
-    description: 'Adds a person at a customer (staff).',
+    description: 'Adds a person at a customer (staff); with portalAccess they are emailed an invitation.',
     authScopes: { signedIn: true },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError], dataField: { name: 'contact' } },
     args: { input: t.arg({ type: CreateContactInput, required: true }) },
@@ -193,7 +192,6 @@ const UpdateContactInput = builder.inputType('UpdateContactInput', {
     name: t.string(),
     email: t.string(),
     isCustomerAdmin: t.boolean(),
-    portalAccess: t.boolean(),
     timeZone: t.string(),
   }),
 })
@@ -201,7 +199,7 @@ const UpdateContactInput = builder.inputType('UpdateContactInput', {
 builder.mutationField('updateContact', (t) =>
   t.field({
     type: ContactType,
-    description: 'Changes a contact (staff); a stale expectedVersion is refused as a CONFLICT.',
+    description: 'Changes a contact’s details (staff); a stale expectedVersion is refused as a CONFLICT. Portal access: inviteToPortal, revokePortalAccess.',
     authScopes: { signedIn: true },
     errors: { types: [ValidationError, ForbiddenError, NotFoundError, ConflictError], dataField: { name: 'contact' } },
     args: { input: t.arg({ type: UpdateContactInput, required: true }) },

@@ -81,7 +81,8 @@ async function replayed(manager: EntityManager, ctx: RequestContext, key: string
 
 /**
  * Premium routing: the least-loaded active engineer of a desk that is open now, else of the desk that opens
- * next (then the other desk, when the first has no engineers).
+ * next (then the other desk, when the first has no engineers). Engineers marked away, and those invited who
+ * have not set a password yet, get no automatic assignments.
  */
 async function premiumAssignee(manager: EntityManager, ctx: RequestContext, now: number): Promise<{ desk: DeskCode; assigneeId: string | null }> {
   const desks = await Promise.all(
@@ -94,7 +95,7 @@ async function premiumAssignee(manager: EntityManager, ctx: RequestContext, now:
   for (const { desk } of desks) {
     const [engineer]: { id: string }[] = await manager.query(
       `SELECT u.id FROM staff_users u
-        WHERE u.active AND u.role = 'ENGINEER' AND u.desk = $1
+        WHERE u.active AND NOT u.away AND u.password_hash IS NOT NULL AND u.role = 'ENGINEER' AND u.desk = $1
         ORDER BY (SELECT count(*) FROM tickets t WHERE t.assignee_id = u.id AND t.status NOT IN ('RESOLVED', 'CLOSED')), u.name, u.id
         LIMIT 1`,
       [desk],

@@ -7,6 +7,7 @@ export const PortalViewerFragment = graphql(`
       id
       name
       email
+      isCustomerAdmin
       customer {
         id
         name

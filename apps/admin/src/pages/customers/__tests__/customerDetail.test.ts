@@ -255,36 +255,59 @@ describe('customer page', { timeout: 20_000 }, () => {
     expect(form.get('[data-testid="form-problem"]').text()).toContain('Premium Support needs active maintenance')
   })
 
-  it('adds a contact with portal access and a first password', async () => {
+  it('adds a contact and invites them to the portal, with no password to hand on', async () => {
     const { wrapper, sent } = await open({
       CreateContact: validationError('createContact', [{ field: 'email', message: 'Another contact already uses this email address.' }]),
     })
     await button(wrapper, 'Add contact').trigger('click')
     const form = wrapper.get('[data-testid="contact-form"]')
-    expect(form.find('input[name="password"]').exists()).toBe(false)
     await form.get('input[name="contactName"]').setValue('Morgan Lee')
     await form.get('input[name="email"]').setValue('alex@acme.example')
     await form.get('input[name="portalAccess"]').setValue(true)
-    await form.get('input[name="password"]').setValue('short')
-    await form.trigger('submit')
-    expect(sent('CreateContact')).toHaveLength(0)
-    expect(describedError(form.get('input[name="password"]'))).toBe('Use a password of at least 10 characters.')
-
-    await form.get('input[name="password"]').setValue('a-long-first-password')
+    expect(form.text()).toContain('They are emailed a link to choose their own password')
+    expect(form.find('input[type="password"]').exists()).toBe(false)
     await form.trigger('submit')
     await settle()
     expect(sent('CreateContact')[0]!.variables).toEqual({
-      input: {
-        customerId: CUSTOMER_ID,
-        name: 'Morgan Lee',
-        email: 'alex@acme.example',
-        timeZone: null,
-        isCustomerAdmin: false,
-        portalAccess: true,
-        password: 'a-long-first-password',
-      },
+      input: { customerId: CUSTOMER_ID, name: 'Morgan Lee', email: 'alex@acme.example', timeZone: null, isCustomerAdmin: false, portalAccess: true },
     })
     expect(describedError(form.get('input[name="email"]'))).toBe('Another contact already uses this email address.')
+  })
+
+  it('shows each contact’s portal access and invites, sends reset links and revokes (asking first)', async () => {
+    const { wrapper, sent } = await open({
+      InviteToPortal: { data: { inviteToPortal: { __typename: 'MutationInviteToPortalSuccess', contact: { __typename: 'Contact', id: gid('Contact', 'jo'), portalStatus: 'INVITED' } } } },
+      SendPortalPasswordReset: {
+        data: { sendPortalPasswordReset: { __typename: 'PolicyError', code: 'POLICY', message: 'This contact has not set a password yet; send the invitation again instead.' } },
+      },
+      RevokePortalAccess: { data: { revokePortalAccess: { __typename: 'MutationRevokePortalAccessSuccess', contact: { __typename: 'Contact', id: gid('Contact', 'sam'), portalStatus: 'REVOKED' } } } },
+    })
+    const rows = wrapper.findAll('[data-testid="contact-row"]')
+    const [alexRow, joRow] = rows
+    expect(alexRow!.get('td[data-label="Portal access"]').text()).toMatch(/Active\s*Last sign-in: 20 Nov 2026/)
+    expect(joRow!.get('td[data-label="Portal access"]').text()).toBe('No access')
+
+    await button(joRow!, 'Invite to portal').trigger('click')
+    await settle()
+    expect(sent('InviteToPortal')[0]!.variables).toEqual({ contactId: gid('Contact', 'jo') })
+    expect(wrapper.get('[data-testid="access-message"]').text()).toBe(
+      'Jo Park was invited: jo@acme.example was emailed a link to choose a password (it works for 7 days).',
+    )
+    expect(sent('CustomerDetail').length).toBeGreaterThan(1)
+
+    await button(wrapper.findAll('[data-testid="contact-row"]')[0]!, 'Send reset link').trigger('click')
+    await settle()
+    expect(wrapper.get('[data-testid="access-problem"]').text()).toContain('send the invitation again instead')
+
+    const sam = wrapper.findAll('[data-testid="contact-row"]')[2]!
+    await button(sam, 'Revoke access').trigger('click')
+    expect(sent('RevokePortalAccess')).toHaveLength(0)
+    expect(sam.text()).toContain('Revoke access?')
+    expect(document.activeElement?.textContent?.trim()).toBe('Yes, revoke')
+    await button(sam, 'Yes, revoke').trigger('click')
+    await settle()
+    expect(sent('RevokePortalAccess')[0]!.variables).toEqual({ contactId: gid('Contact', 'sam') })
+    expect(wrapper.get('[data-testid="access-message"]').text()).toContain('Sam Okafor’s portal access was revoked')
   })
 
   it('says so when there are no licenses, contracts, contacts or changes yet', async () => {

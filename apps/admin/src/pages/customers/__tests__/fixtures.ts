@@ -22,6 +22,8 @@ export function contact(id: string, name: string, overrides: Record<string, unkn
     email: `${id}@acme.example`,
     isCustomerAdmin: false,
     portalAccess: true,
+    portalStatus: 'ACTIVE',
+    lastSignInAt: '2026-11-20T15:30:00.000Z',
     timeZone: null,
     version: 1,
     entitlement: entitlement('NOT_ENTITLED', [`${name} is not a named key contact.`], ['Ask a customer admin to name them.']),
@@ -89,7 +91,7 @@ export const alex = contact('alex', 'Alex Rivera', {
   entitlement: entitlement('STANDARD', ['Alex Rivera is a named key contact on the active Maintenance contract.']),
 })
 export const sam = contact('sam', 'Sam Okafor')
-export const jo = contact('jo', 'Jo Park', { portalAccess: false })
+export const jo = contact('jo', 'Jo Park', { portalAccess: false, portalStatus: 'NONE', lastSignInAt: null })
 
 export function customerDetail(overrides: Record<string, unknown> = {}) {
   return {

@@ -83,6 +83,8 @@ export const CustomerContactFragment = graphql(`
     email
     isCustomerAdmin
     portalAccess
+    portalStatus
+    lastSignInAt
     timeZone
     version
     entitlement {
@@ -393,6 +395,60 @@ export const UpdateContactMutation = graphql(`
           field
           message
         }
+      }
+    }
+  }
+`)
+
+export const InviteToPortalMutation = graphql(`
+  mutation InviteToPortal($contactId: ID!) {
+    inviteToPortal(contactId: $contactId) {
+      __typename
+      ... on MutationInviteToPortalSuccess {
+        contact {
+          id
+          portalStatus
+        }
+      }
+      ... on Error {
+        code
+        message
+      }
+    }
+  }
+`)
+
+export const SendPortalPasswordResetMutation = graphql(`
+  mutation SendPortalPasswordReset($contactId: ID!) {
+    sendPortalPasswordReset(contactId: $contactId) {
+      __typename
+      ... on MutationSendPortalPasswordResetSuccess {
+        contact {
+          id
+          portalStatus
+        }
+      }
+      ... on Error {
+        code
+        message
+      }
+    }
+  }
+`)
+
+export const RevokePortalAccessMutation = graphql(`
+  mutation RevokePortalAccess($contactId: ID!) {
+    revokePortalAccess(contactId: $contactId) {
+      __typename
+      ... on MutationRevokePortalAccessSuccess {
+        contact {
+          id
+          portalStatus
+        }
+      }
+      ... on Error {
+        code
+        message
       }
     }
   }

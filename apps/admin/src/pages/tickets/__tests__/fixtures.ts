@@ -123,7 +123,7 @@ export const staffReply = {
     staffUsers: [
       { __typename: 'StaffUser', id: adminViewer.id, name: 'Ada Admin', role: 'ADMIN', desk: null },
       { __typename: 'StaffUser', id: engineerViewer.id, name: 'Eli Engineer', role: 'ENGINEER', desk: 'PACIFIC' },
-      { __typename: 'StaffUser', id: 'U3RhZmZVc2VyOmhhcnJpZXQ=', name: 'Harriet Hughes', role: 'ENGINEER', desk: 'UK' },
+      { __typename: 'StaffUser', id: 'U3RhZmZVc2VyOmhhcnJpZXQ=', name: 'Harriet Hughes', role: 'ENGINEER', desk: 'UK', away: true },
     ],
   },
 }

@@ -427,7 +427,7 @@ describe('ticket page', () => {
     const { wrapper } = await mountApp(client, '/tickets/ticket-12')
 
     const select = wrapper.get('select[name="assignee"]')
-    expect(select.findAll('option').map((o) => o.text())).toEqual(['Choose someone…', 'Ada Admin', 'Harriet Hughes (UK desk)'])
+    expect(select.findAll('option').map((o) => o.text())).toEqual(['Choose someone…', 'Ada Admin', 'Harriet Hughes (UK desk, away)'])
     await select.setValue('U3RhZmZVc2VyOmhhcnJpZXQ=')
     await buttonNamed(wrapper, 'Assign')!.trigger('click')
     await settle()

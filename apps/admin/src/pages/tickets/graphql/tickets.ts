@@ -295,6 +295,7 @@ export const TicketStaffQuery = graphql(`
       name
       role
       desk
+      away
     }
   }
 `)

@@ -1,0 +1,72 @@
+import { graphql } from '../../../gql'
+
+export const PortalRequestPasswordResetMutation = graphql(`
+  mutation PortalRequestPasswordReset($email: String!) {
+    requestPasswordReset(email: $email) {
+      __typename
+      ... on Error {
+        code
+        message
+      }
+      ... on TooManyAttemptsError {
+        retryAfterSeconds
+      }
+      ... on ValidationError {
+        fieldErrors {
+          field
+          message
+        }
+      }
+    }
+  }
+`)
+
+export const PortalPasswordLinkQuery = graphql(`
+  query PortalPasswordLink($token: String!) {
+    passwordLink(token: $token) {
+      __typename
+      ... on QueryPasswordLinkSuccess {
+        link {
+          purpose
+          accountKind
+          name
+          email
+          expiresAt
+        }
+      }
+      ... on InvalidLinkError {
+        code
+        message
+        reason
+      }
+    }
+  }
+`)
+
+export const PortalSetPasswordMutation = graphql(`
+  mutation PortalSetPassword($token: String!, $password: String!) {
+    setPasswordWithLink(token: $token, password: $password) {
+      __typename
+      ... on MutationSetPasswordWithLinkSuccess {
+        link {
+          purpose
+          accountKind
+          email
+        }
+      }
+      ... on Error {
+        code
+        message
+      }
+      ... on InvalidLinkError {
+        reason
+      }
+      ... on ValidationError {
+        fieldErrors {
+          field
+          message
+        }
+      }
+    }
+  }
+`)
