@@ -11,7 +11,9 @@ import type { Config } from '../config.js'
 import { AppError } from '../errors.js'
 import type { CookieJar, RequestContext } from '../context.js'
 import type { Logger } from '../logger.js'
+import { classifyDatabaseFault } from '../db/faults.js'
 import { resolveViewer } from '../modules/accounts/auth.service.js'
+import { useIntrospectionLimit, useRequestBodyLimit } from './limits.js'
 import { getSchema } from './schema.js'
 
 export interface ServerContext {
@@ -94,6 +96,20 @@ export function createCoveredYoga({ config, logger, db, now = () => new Date() }
         if (original instanceof AppError) {
           return new GraphQLError(original.message, { path: error instanceof GraphQLError ? error.path : undefined, extensions: { code: original.code } })
         }
+        const fault = classifyDatabaseFault(original ?? error)
+        if (fault === 'UNAVAILABLE') {
+          logger.warn(`database unavailable: ${(original as Error | undefined)?.message ?? 'unknown'}`)
+          return new GraphQLError('The service is temporarily unavailable (the database does not answer). Try again in a few seconds.', {
+            path: error instanceof GraphQLError ? error.path : undefined,
+            extensions: { code: 'UNAVAILABLE', retryable: true, http: { status: 503, headers: { 'retry-after': '5' } } },
+          })
+        }
+        if (fault === 'TIMEOUT') {
+          return new GraphQLError(
+            `The database took longer than the statement timeout (${config.db.statementTimeoutMs} ms) and the request was stopped. Try again, or ask for less at once.`,
+            { path: error instanceof GraphQLError ? error.path : undefined, extensions: { code: 'TIMEOUT', limit: 'statementTimeout', max: config.db.statementTimeoutMs, retryable: true } },
+          )
+        }
         const errorId = randomUUID()
         logger.error(`unexpected error ${errorId}`, original ?? error)
         return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } })
@@ -117,6 +133,7 @@ export function createCoveredYoga({ config, logger, db, now = () => new Date() }
       }
     },
     plugins: [
+      useRequestBodyLimit(),
       useResponseCookies,
       useCSRFPrevention({ requestHeaders: ['x-requested-with', 'x-graphql-yoga-csrf', 'apollo-require-preflight'] }),
       EnvelopArmorPlugin({
@@ -127,6 +144,7 @@ export function createCoveredYoga({ config, logger, db, now = () => new Date() }
         costLimit: { maxCost: 20000 },
         blockFieldSuggestion: { enabled: config.isProduction },
       }),
+      useIntrospectionLimit(config.isProduction),
     ],
   })
 }
