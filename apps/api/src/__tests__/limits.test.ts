@@ -14,10 +14,10 @@ let staffCookie: string
 let contactCookie: string
 let tokenSecret: string
 
-async function post(yoga: CoveredYoga, body: string | object, headers: Record<string, string> = {}) {
+async function post(yoga: CoveredYoga, body: string | object, headers: Record<string, string | undefined> = {}) {
   const response = await yoga.fetch('http://covered.test/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-requested-with': 'covered-test', ...headers },
+    headers: Object.fromEntries(Object.entries({ 'content-type': 'application/json', 'x-requested-with': 'covered-test', ...headers }).filter((e): e is [string, string] => e[1] !== undefined)),
     body: typeof body === 'string' ? body : JSON.stringify(body),
   })
   const text = await response.text()

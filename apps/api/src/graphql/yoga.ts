@@ -14,6 +14,7 @@ import type { Logger } from '../logger.js'
 import { classifyDatabaseFault } from '../db/faults.js'
 import { resolveViewer } from '../modules/accounts/auth.service.js'
 import { useIntrospectionLimit, useRequestBodyLimit } from './limits.js'
+import { useRequestScope } from './request-scope-plugin.js'
 import { getSchema } from './schema.js'
 
 export interface ServerContext {
@@ -145,6 +146,7 @@ export function createCoveredYoga({ config, logger, db, now = () => new Date() }
         blockFieldSuggestion: { enabled: config.isProduction },
       }),
       useIntrospectionLimit(config.isProduction),
+      useRequestScope,
     ],
   })
 }

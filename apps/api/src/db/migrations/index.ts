@@ -6,6 +6,7 @@ import { Services1764500000000 } from './1764500000000-services.js'
 import { Knowledge1764600000000 } from './1764600000000-knowledge.js'
 import { DomainEvents1764800000000 } from './1764800000000-domain-events.js'
 import { Mail1764810000000 } from './1764810000000-mail.js'
+import { Security1764840000000 } from './1764840000000-security.js'
 
 /** Every migration, in order. New ones are appended here. */
-export const migrations = [Foundation1764100000000, Contracts1764200000000, Desks1764300000000, Tickets1764400000000, Services1764500000000, Knowledge1764600000000, DomainEvents1764800000000, Mail1764810000000]
+export const migrations = [Foundation1764100000000, Contracts1764200000000, Desks1764300000000, Tickets1764400000000, Services1764500000000, Knowledge1764600000000, DomainEvents1764800000000, Mail1764810000000, Security1764840000000]
