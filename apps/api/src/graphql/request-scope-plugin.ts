@@ -39,6 +39,14 @@ export const useRequestScope: Plugin = {
   },
 }
 
+/** A typed error result (the errors plugin hands back a proxy of the thrown error, not an Error instance). */
+function isErrorResult(result: unknown): boolean {
+  if (result instanceof Error) return true
+  if (typeof result !== 'object' || result === null) return false
+  const { name, message } = result as { name?: unknown; message?: unknown }
+  return typeof name === 'string' && name.endsWith('Error') && typeof message === 'string'
+}
+
 /**
  * Every mutation root field runs in a mutation scope: its transactions write exactly one audit row (see
  * withTransaction); a successful mutation that opened no transaction gets its row in a transaction of its own
@@ -55,7 +63,7 @@ export function auditEveryMutation(schema: GraphQLSchema): GraphQLSchema {
       const scope: RequestScope = { ...base, mutation: { field: info.fieldName, open: new Map(), written: 0 } }
       return requestScope.run(scope, async () => {
         const result = await resolve(root, args, ctx, info)
-        if (!(result instanceof Error) && scope.mutation!.written === 0) {
+        if (!isErrorResult(result) && scope.mutation!.written === 0) {
           await ctx.db.transaction((manager) => writeMutationAudit(manager, ctx, scope, [], result))
         }
         return result
