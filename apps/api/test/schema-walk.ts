@@ -7,7 +7,6 @@ import {
   isInterfaceType,
   isListType,
   isNonNullType,
-  isObjectType,
   isScalarType,
   isUnionType,
   type GraphQLArgument,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { globalId, makeStaff } from '../../test/factories.js'
+import { makeStaff } from '../../test/factories.js'
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../test/harness.js'
 import { operationFor, plainValue, rootFields } from '../../test/schema-walk.js'
 import { withTransaction, type RequestContext } from '../context.js'
