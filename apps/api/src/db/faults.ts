@@ -3,7 +3,7 @@
  * statement ran past `statement_timeout`. They are answered with a typed, retryable error instead of the
  * masked "Unexpected error.", so a client (and a load balancer) can tell "try again" from "a bug".
  */
-export type DatabaseFault = 'UNAVAILABLE' | 'TIMEOUT'
+export type DatabaseFault = 'UNAVAILABLE' | 'TIMEOUT' | 'INVALID_INPUT'
 
 /** Node socket errors and PostgreSQL SQLSTATE classes meaning "the database cannot be reached right now". */
 const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN'])
@@ -36,6 +36,8 @@ export function classifyDatabaseFault(error: unknown): DatabaseFault | null {
     const message = typeof cause.message === 'string' ? cause.message : ''
     // 57014 query_canceled: statement_timeout (or a cancel); 55P03 lock_not_available: lock_timeout.
     if (code === '57014' || code === '55P03') return 'TIMEOUT'
+    // 22: data exceptions (a NUL byte in text, a number out of range, a malformed date or uuid reaching SQL).
+    if (/^22[0-9A-Z]{3}$/.test(code)) return 'INVALID_INPUT'
     // 08: connection exceptions; 57P01-57P03: admin/crash shutdown, cannot connect now; 53300: too many connections.
     if (code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03' || code === '53300') return 'UNAVAILABLE'
     if (UNREACHABLE_CODES.has(code)) return 'UNAVAILABLE'

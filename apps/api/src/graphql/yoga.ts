@@ -111,6 +111,13 @@ export function createCoveredYoga({ config, logger, db, now = () => new Date() }
             { path: error instanceof GraphQLError ? error.path : undefined, extensions: { code: 'TIMEOUT', limit: 'statementTimeout', max: config.db.statementTimeoutMs, retryable: true } },
           )
         }
+        if (fault === 'INVALID_INPUT') {
+          logger.warn(`input refused by the database: ${(original as Error | undefined)?.message ?? 'unknown'}`)
+          return new GraphQLError(
+            'A value in the request cannot be stored or compared: check for out-of-range numbers, impossible dates, malformed ids, or control characters such as NUL in text.',
+            { path: error instanceof GraphQLError ? error.path : undefined, extensions: { code: 'BAD_USER_INPUT' } },
+          )
+        }
         const errorId = randomUUID()
         logger.error(`unexpected error ${errorId}`, original ?? error)
         return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } })
