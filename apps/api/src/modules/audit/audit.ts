@@ -27,7 +27,11 @@ export async function recordAudit(manager: EntityManager, ctx: RequestContext, r
     collected.push(record)
     return
   }
-  await insertAuditRow(manager, ctx, record, {})
+  const mutation = scope && scope.requestId === ctx.requestId ? scope.mutation : undefined
+  // In a mutation but in a transaction not opened by withTransaction: written at once, and it counts as the
+  // mutation's row (so no generic row is added afterwards).
+  await insertAuditRow(manager, ctx, record, mutation ? { operation: mutation.field, requestId: ctx.requestId } : {})
+  if (mutation) mutation.written++
 }
 
 interface AuditRow {
