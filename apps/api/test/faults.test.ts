@@ -32,6 +32,8 @@ beforeAll(async () => {
     SEED_DEMO_DATA: 'true',
     DB_POOL_SIZE: '4',
     DB_CONNECT_TIMEOUT_MS: '1000',
+    // A hung database fails a query 2 s past the statement timeout (query_timeout): 4.5 s here.
+    DB_STATEMENT_TIMEOUT_MS: '2500',
     LOG_LEVEL: 'error',
   })
   cookie = (await gql(product.base, LOGIN)).cookie!
@@ -150,6 +152,30 @@ describe('the database cut off under load', () => {
     expect((await existingNames(acknowledged)).size).toBe(acknowledged.length)
     expect(product.child.exitCode).toBeNull()
     expect((await fetch(`${product.base}/health/ready`)).status).toBe(200)
+  })
+})
+
+describe('the database hangs (no answer, connections left open)', () => {
+  it('requests fail with UNAVAILABLE within the query timeout instead of hanging, and all is well once it answers again', async () => {
+    expect((await gql(product.base, LIST, {}, cookie)).status).toBe(200)
+    proxy.freeze()
+    const started = Date.now()
+    const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => request(product.base, i % 2 ? 'list' : 'create', 10_000 + i)))
+    const slowest = Math.max(...answers.map((a) => a.endedAt - started))
+    expect((await fetch(`${product.base}/health/ready`)).status).toBe(503)
+    proxy.thaw()
+    const thawedAt = Date.now()
+    let recovered = 0
+    while (!recovered && Date.now() - thawedAt < 10_000) {
+      const probe = await request(product.base, 'list', 0)
+      if (probe.ok) recovered = probe.endedAt
+      else await sleep(100)
+    }
+    console.log(`hang: ${answers.length} requests refused after at most ${slowest} ms; answering again ${recovered - thawedAt} ms after the database did`)
+    expect(answers.map((a) => `${a.status} ${a.code}`)).toEqual(Array.from({ length: 6 }, () => '503 UNAVAILABLE'))
+    expect(slowest).toBeLessThan(6000)
+    expect(recovered).toBeGreaterThan(0)
+    expect(recovered - thawedAt).toBeLessThan(5000)
   })
 })
 

@@ -57,6 +57,8 @@ export function createDataSource({ url, poolSize, statementTimeoutMs, connectTim
     extra: {
       max: poolSize,
       statement_timeout: statementTimeoutMs,
+      // A database that stops answering (a hung network) fails the query a little after the server-side limit.
+      query_timeout: statementTimeoutMs + 2000,
       connectionTimeoutMillis: connectTimeoutMs,
       application_name: 'covered',
       ...(role ? { Client: fencedClientClass(role) } : {}),

@@ -76,7 +76,14 @@ export function fencedClientClass(role: string): typeof pg.Client {
     }
 
     private async fenced(text: string, values: unknown[] | undefined, tenant: string | null): Promise<unknown> {
-      const run = (sql: string, params?: unknown[]) => (super.query as (t: string, v?: unknown[]) => Promise<unknown>)(sql, params)
+      const send = (sql: string, params?: unknown[]) => (super.query as (t: string, v?: unknown[]) => Promise<unknown>)(sql, params)
+      const run = (sql: string, params?: unknown[]) =>
+        send(sql, params).catch((error: Error) => {
+          // The database stopped answering (query_timeout): this connection is unusable; end it so the pool
+          // drops it and makes a new one when the database is back.
+          if (error?.message === 'Query read timeout') (this as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy()
+          throw error
+        })
       const verb = /^\s*(\w+)(\s+\w+)?/.exec(text)
       const first = verb?.[1]?.toUpperCase()
       const second = verb?.[2]?.trim().toUpperCase()
