@@ -14,6 +14,7 @@ let app: TestApp
 let owner: pg.Client
 let adminCookie: string
 
+const rawId = (id: string) => Buffer.from(id, 'base64').toString('utf8').split(':')[1]!
 const auditCount = async () => Number((await owner.query('SELECT count(*) AS n FROM audit_log')).rows[0].n)
 
 beforeAll(async () => {
@@ -147,6 +148,46 @@ describe('one row per successful mutation', () => {
       {},
       undefined,
     )
+    // Quotes: a revision of a sent quote and its draft edited; another declined by the customer.
+    const sentForRevision = await succeeds('createQuote', `mutation($c: ID!) { createQuote(customerId: $c, lines: [{ kind: HOURS, quantity: "1" }], validUntil: "2026-12-31") { ${RESULT('... on MutationCreateQuoteSuccess { quote { id } }')} } }`, { c: customerId })
+    await succeeds('sendQuote', `mutation($q: ID!) { sendQuote(quoteId: $q) { ${RESULT()} } }`, { q: sentForRevision.quote.id })
+    const revision = await succeeds('reviseQuote', `mutation($q: ID!) { reviseQuote(quoteId: $q) { ${RESULT('... on MutationReviseQuoteSuccess { quote { id } }')} } }`, { q: sentForRevision.quote.id })
+    await succeeds('updateDraftQuote', `mutation($q: ID!) { updateDraftQuote(quoteId: $q, lines: [{ kind: HOURS, quantity: "4" }]) { ${RESULT()} } }`, { q: revision.quote.id })
+    await succeeds('sendQuote', `mutation($q: ID!) { sendQuote(quoteId: $q) { ${RESULT()} } }`, { q: revision.quote.id })
+    await succeeds('declineQuote', `mutation($q: ID!) { declineQuote(quoteId: $q, note: "Not now") { ${RESULT()} } }`, { q: revision.quote.id }, contactCookie)
+    // Licenses: a second one upgraded, then the upgrade retired.
+    const editions = (await app.gql('{ productEditions { id name } }', {}, { cookie: adminCookie })).data.productEditions
+    const standard = await succeeds(
+      'createLicense',
+      `mutation($c: ID!, $e: ID!) { createLicense(input: { customerId: $c, editionId: $e, price: { amount: "500", currency: USD }, purchasedOn: "2026-02-01" }) { ${RESULT('... on MutationCreateLicenseSuccess { license { id version } }')} } }`,
+      { c: customerId, e: editions.find((e: { name: string }) => e.name === 'Standard').id },
+    )
+    const upgraded = await succeeds(
+      'upgradeLicense',
+      `mutation($l: ID!, $v: Int!, $e: ID!) { upgradeLicense(input: { licenseId: $l, expectedVersion: $v, editionId: $e, price: { amount: "900", currency: USD }, purchasedOn: "2026-03-01" }) { ${RESULT('... on MutationUpgradeLicenseSuccess { license { id version } }')} } }`,
+      { l: standard.license.id, v: standard.license.version, e: editions.find((e: { name: string }) => e.name === 'Enterprise').id },
+    )
+    await succeeds('retireLicense', `mutation($l: ID!, $v: Int!) { retireLicense(licenseId: $l, expectedVersion: $v, reason: "Moved to the cloud") { ${RESULT()} } }`, { l: upgraded.license.id, v: upgraded.license.version })
+    // Knowledge: the cited article edited, put in a newsletter issue, and both taken back.
+    const articleRow = async () => (await owner.query('SELECT version FROM articles WHERE id = $1', [rawId(article.article.id)])).rows[0].version as number
+    await succeeds('updateArticle', `mutation($id: ID!, $v: Int!) { updateArticle(input: { id: $id, expectedVersion: $v, body: "Body, revised" }) { ${RESULT()} } }`, { id: article.article.id, v: await articleRow() })
+    const issue = await succeeds(
+      'createNewsletterIssue',
+      `mutation($a: [ID!]) { createNewsletterIssue(input: { month: "2026-10", title: "October", intro: "News", articleIds: $a }) { ${RESULT('... on MutationCreateNewsletterIssueSuccess { issue { id version } }')} } }`,
+      { a: [article.article.id] },
+    )
+    const issueVersion = async () => (await owner.query('SELECT version FROM newsletter_issues WHERE id = $1', [rawId(issue.issue.id)])).rows[0].version as number
+    await succeeds('updateNewsletterIssue', `mutation($id: ID!, $v: Int!) { updateNewsletterIssue(input: { id: $id, expectedVersion: $v, title: "October news" }) { ${RESULT()} } }`, { id: issue.issue.id, v: await issueVersion() })
+    await succeeds('publishNewsletterIssue', `mutation($id: ID!, $v: Int!) { publishNewsletterIssue(id: $id, expectedVersion: $v) { ${RESULT()} } }`, { id: issue.issue.id, v: await issueVersion() })
+    await succeeds('unpublishNewsletterIssue', `mutation($id: ID!, $v: Int!) { unpublishNewsletterIssue(id: $id, expectedVersion: $v) { ${RESULT()} } }`, { id: issue.issue.id, v: await issueVersion() })
+    await succeeds('unpublishArticle', `mutation($id: ID!, $v: Int!) { unpublishArticle(id: $id, expectedVersion: $v) { ${RESULT()} } }`, { id: article.article.id, v: await articleRow() })
+    await succeeds('restoreArticleRevision', `mutation($id: ID!, $v: Int!) { restoreArticleRevision(id: $id, expectedVersion: $v, revision: 1) { ${RESULT()} } }`, { id: article.article.id, v: await articleRow() })
+    // Releases and desk hours.
+    const other = await succeeds('createRelease', `mutation { createRelease(input: { version: "9.9.10", releasedOn: "2026-11-02" }) { ${RESULT('... on MutationCreateReleaseSuccess { release { id lockVersion } }')} } }`)
+    await succeeds('updateRelease', `mutation($id: ID!, $v: Int!) { updateRelease(input: { id: $id, expectedLockVersion: $v, notes: "Fixes" }) { ${RESULT()} } }`, { id: other.release.id, v: other.release.lockVersion })
+    const desk = (await app.gql('{ desks { code version } }', {}, { cookie: adminCookie })).data.desks.find((d: { code: string }) => d.code === 'UK')
+    const hours = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '08:00', closes: '18:00' }))
+    await succeeds('setDeskHours', `mutation($v: Int!, $h: [DeskHoursInput!]!) { setDeskHours(desk: UK, expectedVersion: $v, hours: $h) { ${RESULT()} } }`, { v: desk.version, h: hours })
     await succeeds('logout', `mutation { logout }`, {}, contactCookie)
     await succeeds('login', `mutation { login(email: "chain@chain.test", password: "${TEST_PASSWORD}") { ${RESULT()} } }`, {}, undefined)
   })
