@@ -128,11 +128,14 @@ function idsIn(text: string): string[] {
   return [...found].map((id) => id.toLowerCase())
 }
 
-function leaksOfB(text: string): string[] {
+function leaksOfB(text: string, markerWasSent = false): string[] {
   const leaks = idsIn(text).filter((id) => allBIds.has(id))
-  if (text.toLowerCase().includes(MARK.toLowerCase())) leaks.push(`the marker "${MARK}"`)
+  // When the request itself carried the marker (a search for B), an echo of it is no leak; B's texts are.
+  const texts = markerWasSent ? B_TEXTS : [MARK]
+  for (const known of texts) if (text.toLowerCase().includes(known.toLowerCase())) leaks.push(`B's text "${known}"`)
   return leaks
 }
+const B_TEXTS = [`${MARK} Holdings`, `${MARK} cannot export`, `${MARK} details`, `${MARK} follow-up`, `${MARK} internal note`, `${MARK} second question`, `${MARK} more`, `${MARK} token`, `${MARK.toLowerCase()}.contact`]
 
 /** The GraphQL type an ID argument names: `ticketId` a Ticket, `id` on `quote(id)` or `updateContact` a Quote/Contact. */
 function typesForId(field: GraphQLField<unknown, unknown>, path: string): string[] {
@@ -152,8 +155,9 @@ function typesForId(field: GraphQLField<unknown, unknown>, path: string): string
 }
 
 /** A picker that puts `idFor(type)` in every ID argument. */
-function picker(field: GraphQLField<unknown, unknown>, idFor: (type: string) => string) {
-  return (type: GraphQLNamedType, path: string) => (type.name === 'ID' ? idFor(typesForId(field, path)[0]!) : plainValue(type, path))
+function picker(field: GraphQLField<unknown, unknown>, idFor: (type: string) => string, text?: string) {
+  return (type: GraphQLNamedType, path: string) =>
+    type.name === 'ID' ? idFor(typesForId(field, path)[0]!) : text !== undefined && type.name === 'String' ? text : plainValue(type, path)
 }
 
 async function call(root: Root, query: string, variables: Record<string, unknown>, viewer: { cookie?: string; bearer?: string }) {
@@ -209,7 +213,11 @@ describe('the isolation matrix', () => {
           const confinedToA = name === 'contactA' || name === 'tokenA'
           if (root === 'mutation' && !confinedToA) continue
           // With B's ids (for A), with ids that do not exist, and (for queries) with A's or no ids at all.
-          const variants: { label: string; id: (type: string) => string }[] = [{ label: 'nonexistent', id: (type) => globalId(type, randomUUID()) }]
+          const variants: { label: string; id: (type: string) => string; text?: string }[] = [{ label: 'nonexistent', id: (type) => globalId(type, randomUUID()) }]
+          // Searching for B by the words of its texts (every text argument set to B's marker).
+          if (confinedToA && root === 'query' && field.args.some((arg) => getNamedType(arg.type).name === 'String')) {
+            variants.push({ label: 'search for B', id: (type) => globalId(type, randomUUID()), text: MARK })
+          }
           // Staff ask with B's ids too: they must get B's data (the detector below is not blind).
           if (confinedToA || (name === 'admin' && root === 'query')) {
             for (const type of idTypes) {
@@ -219,11 +227,15 @@ describe('the isolation matrix', () => {
           const answers: Record<string, string> = {}
           for (const variant of variants) {
             const sent: string[] = []
-            const pick = picker(field, (type) => {
-              const value = variant.id(type)
-              sent.push(value)
-              return value
-            })
+            const pick = picker(
+              field,
+              (type) => {
+                const value = variant.id(type)
+                sent.push(value)
+                return value
+              },
+              variant.text,
+            )
             for (const full of root === 'query' ? [false, true] : [false]) {
               const { query, variables } = operationFor(root, field, pick, { depth: 3, full })
               const text = await call(root, query, variables, viewer)
@@ -233,10 +245,13 @@ describe('the isolation matrix', () => {
               if (/INTERNAL_SERVER_ERROR|Unexpected error/.test(text)) failures.push(`${root} ${field.name} as ${name}: masked error ${text.slice(0, 200)}`)
               if (confinedToA) {
                 // Ids the request itself sent may be echoed back (a validation message naming them): not a leak.
-                const leaks = leaksOfB(sent.reduce((rest, id) => rest.split(id).join(''), text))
+                const leaks = leaksOfB(
+                  sent.reduce((rest, id) => rest.split(id).join(''), text),
+                  variant.text !== undefined,
+                )
                 if (leaks.length) failures.push(`${root} ${field.name} as ${name} (${variant.label}${full ? ', all arguments' : ''}): ${leaks.join(', ')} in ${text.slice(0, 300)}`)
               }
-              if (!full) answers[variant.label] = sent.reduce((rest, id) => normalise(rest, id), text)
+              if (!full && variant.text === undefined) answers[variant.label] = sent.reduce((rest, id) => normalise(rest, id), text)
             }
           }
           // B's id is answered exactly as an id that does not exist.
