@@ -3,6 +3,8 @@ import type { Config } from './config.js'
 import type { StaffRole } from './graphql/enums.js'
 import type { Logger } from './logger.js'
 import type { ApiTokenScope } from './modules/accounts/api-token.entity.js'
+import { writeMutationAudit, type AuditRecord } from './modules/audit/audit.js'
+import { requestScope } from './request-scope.js'
 
 /** Who is asking. Decided once per request from the session cookie or the bearer token. */
 export type Viewer =
@@ -47,7 +49,25 @@ export function actorOf(viewer: Viewer): { actorKind: 'STAFF' | 'CONTACT' | 'TOK
   }
 }
 
-/** Runs work in one transaction; everything inside must use the given manager only. */
+/**
+ * Runs work in one transaction; everything inside must use the given manager only.
+ * Inside a mutation, the transaction also writes the mutation's one audit row before it commits (merging the
+ * records `recordAudit` collected), so a change and its audit row commit or roll back together. For a contact
+ * or a customer-bound token, every statement of it runs fenced to their customer (see db/row-security.ts).
+ */
 export function withTransaction<T>(ctx: RequestContext, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-  return ctx.db.transaction(work)
+  const scope = requestScope.getStore()
+  const mutation = scope && scope.requestId === ctx.requestId ? scope.mutation : undefined
+  if (!scope || !mutation) return ctx.db.transaction(work)
+  return ctx.db.transaction(async (manager) => {
+    const records: AuditRecord[] = []
+    mutation.open.set(manager, records)
+    try {
+      const result = await work(manager)
+      await writeMutationAudit(manager, ctx, scope, records, result)
+      return result
+    } finally {
+      mutation.open.delete(manager)
+    }
+  })
 }

@@ -1,6 +1,5 @@
 import { ConfigError, loadConfig } from './config.js'
 import { openDatabase } from './db/database.js'
-import { migrate } from './db/migrate.js'
 import { DEMO_LOGINS, DEMO_PASSWORD, isEmpty, seedDemoData } from './db/seed.js'
 import { createLogger } from './logger.js'
 import { createMailTransport } from './modules/mail/transport.js'
@@ -13,7 +12,7 @@ async function main() {
   const config = loadConfig()
   const logger = createLogger(config.logLevel)
   const database = await openDatabase(config, logger)
-  const applied = await migrate(database.dataSource, { lock: database.kind === 'postgres' })
+  const applied = database.applied
   if (applied.length) logger.info(`applied migrations: ${applied.join(', ')}`)
   let seeded = false
   if (config.seedDemoData && (await isEmpty(database.dataSource))) {

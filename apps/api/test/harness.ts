@@ -10,6 +10,7 @@ import { createDataSource } from '../src/db/data-source.js'
 import type { Database } from '../src/db/database.js'
 import { startEmbeddedPostgres } from '../src/db/embedded.js'
 import { migrate } from '../src/db/migrate.js'
+import { APP_ROLE } from '../src/db/row-security.js'
 import { createCoveredYoga, type CoveredYoga } from '../src/graphql/yoga.js'
 import { createLogger } from '../src/logger.js'
 import { withDatabase } from './global-setup.js'
@@ -100,6 +101,14 @@ export async function createTestApp(options: { clock?: TestClock } = {}): Promis
     }
   }
 
+  if (provided.kind === 'pglite') {
+    // Migrated by the owner, as in the product (db/database.ts); the application's pool then acts as covered_app.
+    const owner = createDataSource({ url, poolSize: 1, statementTimeoutMs: 60_000, connectTimeoutMs: 60_000 })
+    await owner.initialize()
+    await migrate(owner, { lock: false })
+    await owner.destroy()
+  }
+
   const statements: string[] = []
   let counting = false
   const dataSource = createDataSource({
@@ -108,16 +117,18 @@ export async function createTestApp(options: { clock?: TestClock } = {}): Promis
     poolSize: provided.kind === 'postgres' ? 10 : 1,
     statementTimeoutMs: 30_000,
     connectTimeoutMs: 60_000,
+    // The application's role, under row-level security; factories writing through this data source act as staff.
+    role: APP_ROLE,
     onStatement: (sql) => {
       if (counting) statements.push(sql)
     },
   })
   await dataSource.initialize()
-  if (provided.kind === 'pglite') await migrate(dataSource, { lock: false })
   const database: Database = {
     dataSource,
     kind: provided.kind === 'postgres' ? 'postgres' : 'embedded',
     describe: url,
+    applied: [],
     close: () => dataSource.destroy(),
   }
   const yoga = createCoveredYoga({ config, logger, db: dataSource, now: clock.now })

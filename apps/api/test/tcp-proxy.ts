@@ -6,14 +6,23 @@ export interface TcpProxy {
   /** Stop forwarding bytes in both directions (connections stay open, as with a hung server). */
   freeze(): void
   thaw(): void
+  /** Cut the database off: every open connection is reset and new ones are refused until `restore()`. */
+  cut(): void
+  restore(): void
   close(): Promise<void>
 }
 
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   let frozen = false
+  let cut = false
   const sockets = new Set<net.Socket>()
   const pairs: { client: net.Socket; upstream: net.Socket }[] = []
   const server = net.createServer((client) => {
+    if (cut) {
+      client.on('error', () => undefined)
+      client.resetAndDestroy()
+      return
+    }
     const upstream = net.connect(target.port, target.host)
     sockets.add(client).add(upstream)
     pairs.push({ client, upstream })
@@ -51,6 +60,18 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
         client.resume()
         upstream.resume()
       }
+    },
+    cut() {
+      cut = true
+      for (const { client, upstream } of pairs.splice(0)) {
+        client.on('error', () => undefined)
+        upstream.on('error', () => undefined)
+        if (!client.destroyed) client.resetAndDestroy()
+        upstream.destroy()
+      }
+    },
+    restore() {
+      cut = false
     },
     async close() {
       for (const socket of sockets) socket.destroy()

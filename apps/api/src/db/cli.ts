@@ -1,21 +1,25 @@
 import { loadConfig } from '../config.js'
 import { createLogger } from '../logger.js'
 import { openDatabase } from './database.js'
-import { dropEverything, migrate } from './migrate.js'
+import { dropEverything } from './migrate.js'
 import { isEmpty, seedDemoData } from './seed.js'
 
 /** `pnpm db:migrate`, `pnpm db:seed`, `pnpm db:reset` (drop everything, migrate, seed). */
 const command = process.argv[2]
 const config = loadConfig()
 const logger = createLogger(config.logLevel)
-const database = await openDatabase(config, logger)
+// Opening the database migrates it (as the owner); db:reset drops everything first.
+const database = await openDatabase(config, logger, {
+  beforeMigrate: command === 'reset'
+    ? async (owner) => {
+        await dropEverything(owner)
+        logger.info('reset: dropped everything')
+      }
+    : undefined,
+})
 try {
-  if (command === 'reset') {
-    await dropEverything(database.dataSource)
-    logger.info(`reset: dropped everything in ${database.describe}`)
-  }
   if (command === 'migrate' || command === 'reset' || command === 'seed') {
-    const applied = await migrate(database.dataSource, { lock: database.kind === 'postgres' })
+    const applied = database.applied
     logger.info(applied.length ? `migrated: ${applied.join(', ')}` : 'migrations: already up to date')
   }
   if (command === 'seed' || command === 'reset') {

@@ -10,6 +10,7 @@ import { ProductEdition } from '../modules/customers/product-edition.entity.js'
 import { Contract, ContractKeyContact, ContractTermRecord } from '../modules/contracts/contract.entity.js'
 import { Desk, DeskHoliday, DeskHours } from '../modules/sla/desk.entity.js'
 import { migrations } from './migrations/index.js'
+import { fencedClientClass } from './row-security.js'
 
 export const entities = [
   StaffUser,
@@ -33,12 +34,17 @@ export interface DataSourceOptions {
   poolSize: number
   statementTimeoutMs: number
   connectTimeoutMs?: number
+  /**
+   * The role the connections take after connecting (`covered_app` for the application, see row-security.ts);
+   * unset: the connecting user itself (migrations, maintenance).
+   */
+  role?: string
   /** Called for every SQL statement sent (statement counting in tests and benchmarks). */
   onStatement?: (sql: string) => void
 }
 
 /** The TypeORM data source over `pg`. The schema comes from migrations only, never `synchronize`. */
-export function createDataSource({ url, poolSize, statementTimeoutMs, connectTimeoutMs = 10_000, onStatement }: DataSourceOptions): DataSource {
+export function createDataSource({ url, poolSize, statementTimeoutMs, connectTimeoutMs = 10_000, role, onStatement }: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -51,8 +57,11 @@ export function createDataSource({ url, poolSize, statementTimeoutMs, connectTim
     extra: {
       max: poolSize,
       statement_timeout: statementTimeoutMs,
+      // A database that stops answering (a hung network) fails the query a little after the server-side limit.
+      query_timeout: statementTimeoutMs + 2000,
       connectionTimeoutMillis: connectTimeoutMs,
       application_name: 'covered',
+      ...(role ? { Client: fencedClientClass(role) } : {}),
     },
   })
 }

@@ -3,19 +3,47 @@ import type { Config } from '../config.js'
 import type { Logger } from '../logger.js'
 import { createDataSource } from './data-source.js'
 import { startEmbeddedPostgres } from './embedded.js'
+import { migrate } from './migrate.js'
+import { APP_ROLE } from './row-security.js'
 
 export interface Database {
   dataSource: DataSource
   /** 'postgres' with DATABASE_URL, otherwise 'embedded' (PGlite under the data directory). */
   kind: 'postgres' | 'embedded'
   describe: string
+  /** The migrations this start applied. */
+  applied: string[]
   close(): Promise<void>
 }
 
-/** Opens PostgreSQL from DATABASE_URL, or the embedded PGlite database kept in the data directory. */
-export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
+export interface OpenOptions {
+  /** Before migrating, with the owner's data source (db:reset drops everything here). */
+  beforeMigrate?: (owner: DataSource) => Promise<void>
+}
+
+/**
+ * Opens PostgreSQL from DATABASE_URL, or the embedded PGlite database kept in the data directory; migrates it as
+ * the connecting owner (one short-lived connection), then opens the application's pool, whose connections act
+ * as the `covered_app` role under row-level security.
+ */
+export async function openDatabase(config: Config, logger: Logger, options: OpenOptions = {}): Promise<Database> {
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir)
   const url = config.databaseUrl ?? embedded!.url
+  let applied: string[]
+  try {
+    // Two connections on PostgreSQL (the advisory lock holds one); one on the embedded database.
+    const owner = createDataSource({ url, poolSize: embedded ? 1 : 2, statementTimeoutMs: 600_000, connectTimeoutMs: config.db.connectTimeoutMs })
+    await initializeWithRetry(owner, embedded ? 1 : 15, logger)
+    try {
+      await options.beforeMigrate?.(owner)
+      applied = await migrate(owner, { lock: !embedded })
+    } finally {
+      await owner.destroy()
+    }
+  } catch (error) {
+    await embedded?.stop()
+    throw error
+  }
   const dataSource = createDataSource({
     url,
     // One connection to the embedded database: its socket server interleaves the extended-protocol messages of
@@ -23,6 +51,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     poolSize: embedded ? 1 : config.db.poolSize,
     statementTimeoutMs: config.db.statementTimeoutMs,
     connectTimeoutMs: config.db.connectTimeoutMs,
+    role: APP_ROLE,
   })
   try {
     await initializeWithRetry(dataSource, embedded ? 1 : 15, logger)
@@ -36,6 +65,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     dataSource,
     kind: embedded ? 'embedded' : 'postgres',
     describe,
+    applied,
     async close() {
       await dataSource.destroy()
       await embedded?.stop()

@@ -1,5 +1,6 @@
 import { lexicographicSortSchema, type GraphQLSchema } from 'graphql'
 import { builder } from './builder.js'
+import { auditEveryMutation } from './request-scope-plugin.js'
 import './scalars.js'
 import './error-types.js'
 import '../modules/customers/customers.schema.js'
@@ -21,6 +22,6 @@ let schema: GraphQLSchema | undefined
 
 /** The executable schema, built once per process. */
 export function getSchema(): GraphQLSchema {
-  schema ??= lexicographicSortSchema(builder.toSchema())
+  schema ??= auditEveryMutation(lexicographicSortSchema(builder.toSchema()))
   return schema
 }

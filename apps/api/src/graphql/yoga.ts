@@ -11,8 +11,11 @@ import type { Config } from '../config.js'
 import { AppError } from '../errors.js'
 import type { CookieJar, RequestContext } from '../context.js'
 import type { Logger } from '../logger.js'
+import { classifyDatabaseFault } from '../db/faults.js'
 import { resolveViewer } from '../modules/accounts/auth.service.js'
 import { registerNotifications } from '../modules/notifications/index.js'
+import { useIntrospectionLimit, useRequestBodyLimit } from './limits.js'
+import { useRequestScope } from './request-scope-plugin.js'
 import { getSchema } from './schema.js'
 
 export interface ServerContext {
@@ -97,6 +100,27 @@ export function createCoveredYoga({ config, logger, db, now = () => new Date() }
         if (original instanceof AppError) {
           return new GraphQLError(original.message, { path: error instanceof GraphQLError ? error.path : undefined, extensions: { code: original.code } })
         }
+        const fault = classifyDatabaseFault(original ?? error)
+        if (fault === 'UNAVAILABLE') {
+          logger.warn(`database unavailable: ${(original as Error | undefined)?.message ?? 'unknown'}`)
+          return new GraphQLError('The service is temporarily unavailable (the database does not answer). Try again in a few seconds.', {
+            path: error instanceof GraphQLError ? error.path : undefined,
+            extensions: { code: 'UNAVAILABLE', retryable: true, http: { status: 503, headers: { 'retry-after': '5' } } },
+          })
+        }
+        if (fault === 'TIMEOUT') {
+          return new GraphQLError(
+            `The database took longer than the statement timeout (${config.db.statementTimeoutMs} ms) and the request was stopped. Try again, or ask for less at once.`,
+            { path: error instanceof GraphQLError ? error.path : undefined, extensions: { code: 'TIMEOUT', limit: 'statementTimeout', max: config.db.statementTimeoutMs, retryable: true } },
+          )
+        }
+        if (fault === 'INVALID_INPUT') {
+          logger.warn(`input refused by the database: ${(original as Error | undefined)?.message ?? 'unknown'}`)
+          return new GraphQLError(
+            'A value in the request cannot be stored or compared: check for out-of-range numbers, impossible dates, malformed ids, or control characters such as NUL in text.',
+            { path: error instanceof GraphQLError ? error.path : undefined, extensions: { code: 'BAD_USER_INPUT' } },
+          )
+        }
         const errorId = randomUUID()
         logger.error(`unexpected error ${errorId}`, original ?? error)
         return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } })
@@ -120,6 +144,7 @@ export function createCoveredYoga({ config, logger, db, now = () => new Date() }
       }
     },
     plugins: [
+      useRequestBodyLimit(),
       useResponseCookies,
       useCSRFPrevention({ requestHeaders: ['x-requested-with', 'x-graphql-yoga-csrf', 'apollo-require-preflight'] }),
       EnvelopArmorPlugin({
@@ -130,6 +155,8 @@ export function createCoveredYoga({ config, logger, db, now = () => new Date() }
         costLimit: { maxCost: 20000 },
         blockFieldSuggestion: { enabled: config.isProduction },
       }),
+      useIntrospectionLimit(config.isProduction),
+      useRequestScope,
     ],
   })
 }

@@ -1,3 +1,4 @@
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeStaff } from '../../../test/factories.js'
 import { createTestApp, type TestApp } from '../../../test/harness.js'
@@ -23,7 +24,10 @@ describe('errors a client can act on', () => {
     const staff = await makeStaff(app.database.dataSource)
     const cookie = await app.signIn(staff.email)
     // Break the table behind the list so the database raises an error the code never expects.
-    await app.database.dataSource.query('ALTER TABLE customers RENAME TO customers_gone')
+    // As the owner: the application's own role may not change the schema.
+    const owner = new pg.Client({ connectionString: app.url })
+    await owner.connect()
+    await owner.query('ALTER TABLE customers RENAME TO customers_gone')
     try {
       const response = await app.gql('{ customers { edges { node { name } } } }', {}, { cookie })
       const text = JSON.stringify(response)
@@ -31,7 +35,8 @@ describe('errors a client can act on', () => {
       expect(response.errors?.[0]?.extensions?.errorId).toMatch(/^[0-9a-f-]{36}$/)
       expect(text).not.toMatch(/customers_gone|relation|SELECT|at .*\.ts|stack/i)
     } finally {
-      await app.database.dataSource.query('ALTER TABLE customers_gone RENAME TO customers')
+      await owner.query('ALTER TABLE customers_gone RENAME TO customers')
+      await owner.end()
     }
   })
 

@@ -9,8 +9,8 @@ export class AuditEntry {
   @Column({ type: 'text', name: 'actor_kind' }) actorKind!: ActorKind
   @Column({ type: 'uuid', name: 'actor_id', nullable: true }) actorId!: string | null
   @Column({ type: 'text' }) action!: string
-  @Column({ type: 'text', name: 'entity_type' }) entityType!: string
-  @Column({ type: 'uuid', name: 'entity_id' }) entityId!: string
+  @Column({ type: 'text', name: 'entity_type', nullable: true }) entityType!: string | null
+  @Column({ type: 'uuid', name: 'entity_id', nullable: true }) entityId!: string | null
   @Column({ type: 'uuid', name: 'customer_id', nullable: true }) customerId!: string | null
   @Column({ type: 'jsonb', nullable: true }) before!: Record<string, unknown> | null
   @Column({ type: 'jsonb', nullable: true }) after!: Record<string, unknown> | null

@@ -28,7 +28,7 @@ export async function auditTrail(ctx: RequestContext, customerId: string, args: 
   }
   params.push(page.limit + 1)
   const rows: any[] = await ctx.db.query(
-    `SELECT a.id::text, a.at, a.actor_kind, a.actor_id, a.action, a.entity_type, a.entity_id, a.before, a.after, a.reason,
+    `SELECT a.id::text, a.at, a.actor_kind, a.actor_id, a.action, coalesce(a.entity_type, 'Mutation') AS entity_type, coalesce(a.entity_id::text, '') AS entity_id, a.before, a.after, a.reason,
             coalesce(s.name, ct.name) AS actor_name
        FROM audit_log a
        LEFT JOIN staff_users s ON a.actor_kind = 'STAFF' AND s.id = a.actor_id

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto'
 import type { EntityManager } from 'typeorm'
 import { z } from 'zod'
 import { actorOf, withTransaction, type RequestContext } from '../../context.js'
+import { acrossCustomers } from '../../db/row-security.js'
 import { service } from '../../domain-errors.js'
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js'
 import type { DeskCode } from '../../graphql/enums.js'
@@ -93,13 +94,14 @@ async function premiumAssignee(manager: EntityManager, ctx: RequestContext, now:
   )
   desks.sort((a, b) => a.opensAt - b.opensAt)
   for (const { desk } of desks) {
-    const [engineer]: { id: string }[] = await manager.query(
+    // Every customer's open tickets count towards an engineer's load: read past a contact's tenant fence.
+    const [engineer]: { id: string }[] = await acrossCustomers(manager, () => manager.query(
       `SELECT u.id FROM staff_users u
         WHERE u.active AND NOT u.away AND u.password_hash IS NOT NULL AND u.role = 'ENGINEER' AND u.desk = $1
         ORDER BY (SELECT count(*) FROM tickets t WHERE t.assignee_id = u.id AND t.status NOT IN ('RESOLVED', 'CLOSED')), u.name, u.id
         LIMIT 1`,
       [desk],
-    )
+    ))
     if (engineer) return { desk, assigneeId: engineer.id }
   }
   return { desk: desks[0]!.desk, assigneeId: null }

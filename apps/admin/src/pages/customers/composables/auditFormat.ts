@@ -74,6 +74,12 @@ const MONEY_KEYS = new Set(['price', 'fee'])
 
 export function auditActionLabel(action: string): string {
   if (ACTIONS[action]) return ACTIONS[action]
+  // A mutation that recorded no change of its own is audited by its name: `mutation.openTicket` → "Open ticket".
+  const mutation = /^mutation\.(\w+)$/.exec(action)?.[1]
+  if (mutation) {
+    const words = mutation.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase()
+    return words.charAt(0).toUpperCase() + words.slice(1)
+  }
   const words = action.replace(/[._]/g, ' ')
   return words.charAt(0).toUpperCase() + words.slice(1)
 }

@@ -1,0 +1,218 @@
+import pg from 'pg'
+import { requestScope } from '../request-scope.js'
+
+/**
+ * Row-level security: a second fence behind the application's own filters.
+ *
+ * - The application's connections run as `covered_app` (SET ROLE on connect), a NOLOGIN role without
+ *   BYPASSRLS. On customer-owned tables a policy lets `covered_app` see every row: staff work across customers.
+ * - A request by a contact or a customer-bound API token runs each of its statements inside a transaction
+ *   that first does `SET LOCAL ROLE covered_tenant` and `set_config('covered.customer_id', <customer>, true)`.
+ *   The `covered_tenant` policies let it see and write only that customer's rows; without the setting it sees
+ *   none (fail closed). A statement outside a transaction gets a transaction of its own, so no connection is
+ *   held for a whole request (the embedded database has one connection).
+ * - Migrations and the schema walk below run as the connecting owner, who is not subject to these policies.
+ *
+ * Customer-owned tables are found by walking the schema (`secureSchema`), not listed by hand: `customers`,
+ * every table with a `customer_id` column, and every table with a NOT NULL foreign key to one of those
+ * (repeatedly: messages of tickets, lines of quotes, attempts of emails...). New tables are covered the next
+ * time migrations run.
+ */
+export const APP_ROLE = 'covered_app'
+export const TENANT_ROLE = 'covered_tenant'
+export const TENANT_SETTING = 'covered.customer_id'
+/** Bump when the policy expressions change, so existing databases get the new ones. */
+const POLICY_VERSION = 'v1'
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** The statement that fences the current transaction to one customer. */
+export function fenceSql(customerId: string): string {
+  if (!UUID.test(customerId)) throw new Error('A tenant fence needs a customer uuid.')
+  return `SET LOCAL ROLE ${TENANT_ROLE}; SELECT set_config('${TENANT_SETTING}', '${customerId.toLowerCase()}', true)`
+}
+
+/**
+ * Runs `work` inside a tenant's open transaction with the fence lifted, for the few reads the policy itself
+ * makes across customers (premium routing counts every engineer's open tickets). Staff requests: no change.
+ */
+export async function acrossCustomers<T>(manager: { query(sql: string): Promise<unknown> }, work: () => Promise<T>): Promise<T> {
+  if (!requestScope.getStore()?.tenant) return work()
+  await manager.query(`SET LOCAL ROLE ${APP_ROLE}`)
+  try {
+    return await work()
+  } finally {
+    await manager.query(`SET LOCAL ROLE ${TENANT_ROLE}`)
+  }
+}
+
+/**
+ * A `pg` client that becomes `covered_app` when it connects and fences every statement it runs for a tenant
+ * request (found in the request scope). Only the promise form with SQL text is fenced, which is all TypeORM uses.
+ */
+export function fencedClientClass(role: string): typeof pg.Client {
+  class FencedClient extends pg.Client {
+    private inTransaction = false
+    /** The tenant to fence the open transaction to, before its first statement (after any SET TRANSACTION). */
+    private pendingFence: string | null = null
+
+    override connect(callback?: any): any {
+      const ready = (super.connect() as unknown as Promise<void>).then(async () => {
+        await super.query(`SET ROLE ${role}`)
+        return this
+      })
+      if (!callback) return ready
+      ready.then((client) => callback(null, client), (error: Error) => callback(error))
+      return undefined
+    }
+
+    override query(...args: any[]): any {
+      const [config, values, callback] = args as [unknown, unknown, unknown]
+      const tenant = requestScope.getStore()?.tenant
+      if (typeof config !== 'string' || typeof values === 'function' || typeof callback === 'function') {
+        return (super.query as (...a: unknown[]) => unknown)(...args)
+      }
+      return this.fenced(config, values as unknown[] | undefined, tenant ?? null)
+    }
+
+    private async fenced(text: string, values: unknown[] | undefined, tenant: string | null): Promise<unknown> {
+      const send = (sql: string, params?: unknown[]) => (super.query as (t: string, v?: unknown[]) => Promise<unknown>)(sql, params)
+      const run = (sql: string, params?: unknown[]) =>
+        send(sql, params).catch((error: Error) => {
+          // The database stopped answering (query_timeout): this connection is unusable; end it so the pool
+          // drops it and makes a new one when the database is back.
+          if (error?.message === 'Query read timeout') (this as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy()
+          throw error
+        })
+      const verb = /^\s*(\w+)(\s+\w+)?/.exec(text)
+      const first = verb?.[1]?.toUpperCase()
+      const second = verb?.[2]?.trim().toUpperCase()
+      if (first === 'BEGIN' || first === 'START') {
+        const result = await run(text, values)
+        this.inTransaction = true
+        this.pendingFence = tenant
+        return result
+      }
+      if ((first === 'COMMIT' || first === 'END' || first === 'ABORT' || first === 'ROLLBACK') && second !== 'TO') {
+        this.inTransaction = false
+        this.pendingFence = null
+        return run(text, values)
+      }
+      if (this.inTransaction) {
+        if (this.pendingFence && !(first === 'SET' && second === 'TRANSACTION')) {
+          const fence = this.pendingFence
+          this.pendingFence = null
+          await run(fenceSql(fence))
+        }
+        return run(text, values)
+      }
+      if (!tenant) return run(text, values)
+      // A statement on its own: give it a fenced transaction of its own.
+      await run(`BEGIN; ${fenceSql(tenant)}`)
+      try {
+        const result = await run(text, values)
+        await run('COMMIT')
+        return result
+      } catch (error) {
+        await run('ROLLBACK').catch(() => undefined)
+        throw error
+      }
+    }
+  }
+  return FencedClient as unknown as typeof pg.Client
+}
+
+type Query = (sql: string, params?: unknown[]) => Promise<any[]>
+
+export interface SecuredTable {
+  table: string
+  /** How a row is tied to a customer: `id`, `customer_id`, or `fk:<column>-><table>`. */
+  owner: string
+}
+
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`
+
+/** The customer-owned tables, found by walking the schema. */
+export async function customerOwnedTables(query: Query): Promise<{ table: string; using: string; check: string; owner: string }[]> {
+  const columns: { table_name: string; column_name: string }[] = await query(
+    `SELECT c.table_name, c.column_name FROM information_schema.columns c
+       JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
+      WHERE c.table_schema = 'public' AND c.column_name = 'customer_id'`,
+  )
+  const fks: { child: string; column: string; parent: string; parent_column: string }[] = await query(
+    `SELECT cl.relname AS child, a.attname AS column, pcl.relname AS parent, pa.attname AS parent_column
+       FROM pg_constraint con
+       JOIN pg_class cl ON cl.oid = con.conrelid
+       JOIN pg_namespace n ON n.oid = cl.relnamespace AND n.nspname = 'public'
+       JOIN pg_class pcl ON pcl.oid = con.confrelid
+       JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = con.conkey[1]
+       JOIN pg_attribute pa ON pa.attrelid = con.confrelid AND pa.attnum = con.confkey[1]
+      WHERE con.contype = 'f' AND array_length(con.conkey, 1) = 1 AND a.attnotnull AND cl.relname <> pcl.relname`,
+  )
+  const tenant = `nullif(current_setting('${TENANT_SETTING}', true), '')::uuid`
+  const owned = new Map<string, { using: string; check: string; owner: string }>()
+  owned.set('customers', { using: `id = ${tenant}`, check: `id = ${tenant}`, owner: 'id' })
+  for (const { table_name } of columns) {
+    if (table_name === 'customers') continue
+    // Rows of no customer (NULL) may be written by a tenant's change (a notice to the desk) but never read back by it.
+    owned.set(table_name, { using: `customer_id = ${tenant}`, check: `customer_id IS NULL OR customer_id = ${tenant}`, owner: 'customer_id' })
+  }
+  for (let changed = true; changed; ) {
+    changed = false
+    for (const fk of fks) {
+      if (owned.has(fk.child) || !owned.has(fk.parent)) continue
+      const exists = `EXISTS (SELECT 1 FROM ${quoteIdent(fk.parent)} p WHERE p.${quoteIdent(fk.parent_column)} = ${quoteIdent(fk.column)})`
+      owned.set(fk.child, { using: exists, check: exists, owner: `fk:${fk.column}->${fk.parent}` })
+      changed = true
+    }
+  }
+  return [...owned.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([table, policy]) => ({ table, ...policy }))
+}
+
+/**
+ * Idempotent, run after every migration (as the owner): the roles, their grants, append-only audit rows, and
+ * row-level security with both policies on every customer-owned table. Returns the tables it fences.
+ */
+export async function secureSchema(query: Query): Promise<SecuredTable[]> {
+  await ensureRoles(query)
+  await query(`GRANT USAGE ON SCHEMA public TO ${APP_ROLE}, ${TENANT_ROLE}`)
+  await query(`GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA public TO ${APP_ROLE}, ${TENANT_ROLE}`)
+  await query(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${APP_ROLE}, ${TENANT_ROLE}`)
+  // Audit rows are written, never changed or removed, by the application (the owner keeps retention work).
+  await query(`REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM ${APP_ROLE}, ${TENANT_ROLE}`)
+
+  const tables = await customerOwnedTables(query)
+  const existing: { tablename: string; policyname: string }[] = await query(`SELECT tablename, policyname FROM pg_policies WHERE schemaname = 'public'`)
+  const has = new Set(existing.map((p) => `${p.tablename}.${p.policyname}`))
+  for (const { table, using, check } of tables) {
+    const t = quoteIdent(table)
+    if (has.has(`${table}.covered_app_all`) && has.has(`${table}.covered_tenant_${POLICY_VERSION}`)) continue
+    await query(`ALTER TABLE ${t} ENABLE ROW LEVEL SECURITY`)
+    await query(`DROP POLICY IF EXISTS covered_app_all ON ${t}`)
+    for (const old of existing.filter((p) => p.tablename === table && p.policyname.startsWith('covered_tenant_'))) {
+      await query(`DROP POLICY IF EXISTS ${quoteIdent(old.policyname)} ON ${t}`)
+    }
+    await query(`CREATE POLICY covered_app_all ON ${t} TO ${APP_ROLE} USING (true) WITH CHECK (true)`)
+    await query(`CREATE POLICY covered_tenant_${POLICY_VERSION} ON ${t} TO ${TENANT_ROLE} USING (${using}) WITH CHECK (${check})`)
+  }
+  return tables.map(({ table, owner }) => ({ table, owner }))
+}
+
+/** The two NOLOGIN roles (cluster-wide: tolerate another database, or a concurrent start, making them first). */
+export async function ensureRoles(query: Query): Promise<void> {
+  for (const role of [APP_ROLE, TENANT_ROLE]) {
+    await query(`DO $$ BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${role}') THEN
+        CREATE ROLE ${role} NOLOGIN NOBYPASSRLS NOINHERIT;
+      END IF;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+    END $$`)
+    // A non-superuser owner must be a member to SET ROLE to it.
+    await query(`DO $$ BEGIN
+      IF NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AND NOT pg_has_role(current_user, '${role}', 'MEMBER') THEN
+        EXECUTE format('GRANT ${role} TO %I', current_user);
+      END IF;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+    END $$`)
+  }
+}
