@@ -8,6 +8,7 @@ import { withTransaction, type RequestContext } from '../context.js'
 import { getSchema } from '../graphql/schema.js'
 import { recordAudit } from '../modules/audit/audit.js'
 import { requestScope } from '../request-scope.js'
+import { linkIn } from '../modules/accounts/__tests__/mailbox.js'
 
 /** Every mutation leaves exactly one audit row, in its own transaction; a failed one leaves none. */
 let app: TestApp
@@ -71,11 +72,20 @@ describe('one row per successful mutation', () => {
     await succeeds('updateCustomer', `mutation($id: ID!) { updateCustomer(input: { id: $id, expectedVersion: 1, name: "Chain Company" }) { ${RESULT()} } }`, { id: customerId })
     const contact = await succeeds(
       'createContact',
-      `mutation($c: ID!, $p: String) { createContact(input: { customerId: $c, email: "chain@chain.test", name: "Casey Chain", portalAccess: true, isCustomerAdmin: true, password: $p }) { ${RESULT('... on MutationCreateContactSuccess { contact { id version } }')} } }`,
-      { c: customerId, p: TEST_PASSWORD },
+      `mutation($c: ID!) { createContact(input: { customerId: $c, email: "chain@chain.test", name: "Casey Chain", portalAccess: true, isCustomerAdmin: true }) { ${RESULT('... on MutationCreateContactSuccess { contact { id version } }')} } }`,
+      { c: customerId },
     )
     const contactId = contact.contact.id
-    await succeeds('updateContact', `mutation($id: ID!) { updateContact(input: { id: $id, expectedVersion: 1, name: "Casey Chain-Smith" }) { ${RESULT()} } }`, { id: contactId })
+    // Portal access comes by an emailed invitation: the contact sets a password from its one-time link.
+    const [invitation] = (await owner.query(`SELECT text_body FROM email_messages WHERE to_address = 'chain@chain.test' AND kind = 'CONTACT_INVITE'`)).rows
+    await succeeds(
+      'setPasswordWithLink',
+      `mutation($t: String!, $p: String!) { setPasswordWithLink(token: $t, password: $p) { ${RESULT()} } }`,
+      { t: linkIn(invitation.text_body).token, p: TEST_PASSWORD },
+      undefined,
+    )
+    const { version } = (await app.gql('query($id: ID!) { node(id: $id) { ... on Contact { version } } }', { id: contactId }, { cookie: adminCookie })).data.node
+    await succeeds('updateContact', `mutation($id: ID!, $v: Int!) { updateContact(input: { id: $id, expectedVersion: $v, name: "Casey Chain-Smith" }) { ${RESULT()} } }`, { id: contactId, v: version })
     const edition = (await app.gql('{ productEditions { id name } }', {}, { cookie: adminCookie })).data.productEditions.find((e: { name: string }) => e.name === 'Pro')
     const license = await succeeds(
       'createLicense',

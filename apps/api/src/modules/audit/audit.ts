@@ -12,6 +12,8 @@ export interface AuditRecord {
   before?: Record<string, unknown> | null
   after?: Record<string, unknown> | null
   reason?: string | null
+  /** Who did it, when not the request's viewer (e.g. the holder of a one-time link); filled in when collected. */
+  actor?: { actorKind: string; actorId: string | null }
 }
 
 /**
@@ -24,7 +26,7 @@ export async function recordAudit(manager: EntityManager, ctx: RequestContext, r
   const scope = requestScope.getStore()
   const collected = scope && scope.requestId === ctx.requestId ? scope.mutation?.open.get(manager) : undefined
   if (collected) {
-    collected.push(record)
+    collected.push({ ...record, actor: record.actor ?? actorOf(ctx.viewer) })
     return
   }
   const mutation = scope && scope.requestId === ctx.requestId ? scope.mutation : undefined
@@ -42,6 +44,7 @@ interface AuditRow {
   before?: Record<string, unknown> | null
   after?: Record<string, unknown> | null
   reason?: string | null
+  actor?: { actorKind: string; actorId: string | null }
 }
 
 async function insertAuditRow(
@@ -50,7 +53,7 @@ async function insertAuditRow(
   record: AuditRow,
   extra: { operation?: string; requestId?: string; related?: AuditRecord[] },
 ): Promise<void> {
-  const { actorKind, actorId } = actorOf(ctx.viewer)
+  const { actorKind, actorId } = record.actor ?? actorOf(ctx.viewer)
   await manager.query(
     `INSERT INTO audit_log (at, actor_kind, actor_id, action, entity_type, entity_id, customer_id, before, after, reason, operation, request_id, related)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
