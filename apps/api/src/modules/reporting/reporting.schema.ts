@@ -105,9 +105,10 @@ const DistributionType = builder.objectRef<DistributionBucket>('DurationBucket')
 })
 
 const BacklogRowType = builder.objectRef<BacklogRow>('BacklogRow').implement({
+  description: 'Open tickets of one status and age, on one desk or (desk null) on both together.',
   fields: (t) => ({
     status: t.field({ type: TicketStatusEnum, resolve: (r) => r.status as never }),
-    desk: t.field({ type: DeskEnum, resolve: (r) => r.desk }),
+    desk: t.field({ type: DeskEnum, nullable: true, description: 'Null on the rows for both desks together.', resolve: (r) => r.desk }),
     age: t.exposeString('age', { description: '<1d, 1-3d, 3-7d or >7d since receipt.' }),
     count: t.exposeInt('count'),
   }),
@@ -231,7 +232,7 @@ builder.queryField('reportTickets', (t) =>
 builder.queryField('backlog', (t) =>
   t.field({
     type: [BacklogRowType],
-    description: 'Open tickets now, by status, desk and age (staff).',
+    description: 'Open tickets now, by status, desk and age, and by status and age over both desks (desk null) (staff).',
     authScopes: { staff: true },
     errors: { types: ERRORS, dataField: { name: 'rows' } },
     args: { filter: t.arg({ type: NowFilterInput }) },

@@ -244,7 +244,8 @@ export const BACKLOG_AGES = ['<1d', '1-3d', '3-7d', '>7d'] as const
 
 export interface BacklogRow {
   status: string
-  desk: DeskCode
+  /** Null on the rows for both desks together. */
+  desk: DeskCode | null
   age: (typeof BACKLOG_AGES)[number]
   count: number
 }
@@ -263,7 +264,10 @@ async function nowScope(ctx: RequestContext, input: NowFilter, what: string): Pr
   return scope
 }
 
-/** Open tickets now (not in the date range), by status, desk and age since receipt. Not-entitled tickets are work too, so they count here. */
+/**
+ * Open tickets now (not in the date range), by status, desk and age since receipt, and by status and age over both
+ * desks (desk null), in one statement. Not-entitled tickets are open work too, so they count here.
+ */
 export async function backlog(ctx: RequestContext, input: NowFilter): Promise<BacklogRow[]> {
   const scope = await nowScope(ctx, input, 'the backlog')
   const now = scope.param(ctx.now())
@@ -276,7 +280,8 @@ export async function backlog(ctx: RequestContext, input: NowFilter): Promise<Ba
                  ELSE '>7d' END AS age,
             count(*)::int AS count
        FROM tickets t WHERE ${scope.where}
-      GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      GROUP BY GROUPING SETS ((1, 2, 3), (1, 3))
+      ORDER BY 1, 2 NULLS LAST, 3`,
     scope.params,
   )
 }
