@@ -8,7 +8,7 @@ export const MAX_RANGE_DAYS = 731
 export const RANGE_PRESETS = [
   { value: '30', label: '30 days', days: 30 },
   { value: '90', label: '90 days', days: 90 },
-  { value: '365', label: '12 months', days: 365 },
+  { value: '365', label: 'A year', days: 365 },
 ] as const
 export const DEFAULT_PRESET_DAYS = 90
 
