@@ -147,7 +147,6 @@ export function scopeMixChart(rows: readonly ScopeMixRowLike[]): ChartOption {
   })
   return {
     ...baseChartOption(),
-    grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: CHART_COLORS.grid } } },
     yAxis: { type: 'category', data: shown.map((r) => categoryLabel(r.category)), axisLabel: { width: 150, overflow: 'truncate' } },
     series: [
