@@ -196,7 +196,8 @@ export async function slaSummary(ctx: RequestContext, input: ReportFilter): Prom
            percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${ms}) AS pct
       FROM tickets t
      WHERE ${scope.where} AND ${state} IS NOT NULL
-     GROUP BY GROUPING SETS (${sets})`
+     GROUP BY GROUPING SETS (${sets})
+    HAVING count(*) > 0` // the empty grouping set () would give a row of zeros for a range with no tickets
   const rows: (Omit<SlaSummaryRow, 'medianMs' | 'p90Ms'> & { median_ms: number | null; p90_ms: number | null })[] = await reportQuery(
     ctx,
     `SELECT to_char(x.m, 'YYYY-MM') AS month, x.target, x.kind, x.met, x.breached, x.open, x.measured,

@@ -203,7 +203,7 @@ export function pipelineChart(rows: readonly PipelineRowLike[]): ChartOption {
   return {
     ...baseChartOption(),
     xAxis: { type: 'category', data: statuses.map(quoteStatusLabel) },
-    yAxis: { type: 'value', minInterval: 1, name: 'Quotes', splitLine: { lineStyle: { color: CHART_COLORS.grid } } },
+    yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: CHART_COLORS.grid } } },
     series: currencies.map((currency, i) => ({
       type: 'bar',
       name: `Quotes in ${currency}`,
@@ -240,7 +240,7 @@ export function renewalsChart(rows: readonly RenewalRowLike[]): ChartOption {
   return {
     ...baseChartOption(),
     xAxis: { type: 'category', data: windows.map((d) => `Within ${d} days`) },
-    yAxis: { type: 'value', minInterval: 1, name: 'Contracts', splitLine: { lineStyle: { color: CHART_COLORS.grid } } },
+    yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: CHART_COLORS.grid } } },
     series: currencies.map((currency, i) => ({
       type: 'bar',
       name: `Contracts in ${currency}`,

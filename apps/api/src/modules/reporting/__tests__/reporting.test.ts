@@ -142,6 +142,8 @@ describe('SLA figures', () => {
       summaryRow(null, 'FIRST_RESPONSE', 'GUARANTEE', 1, 1, 1, 1, 1, 1),
       summaryRow(null, 'RESOLUTION', 'GOAL', 1, 1, 3, 1, 1.5, 1.5),
     ])
+    const none = (await app.gql(SUMMARY, { f: { from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z' } }, { cookie: staff })).data.slaSummary.summary
+    expect(none).toEqual({ byMonth: [], overall: [] })
   })
 
   it('buckets response times in business hours, pauses excluded, with every bucket present', async () => {
