@@ -78,7 +78,7 @@ describe('the reports dashboard', { timeout: 30_000 }, () => {
     const { client, sent } = mockClient({
       AdminViewer: viewer,
       ReportSlaSummary: (op: Operation) =>
-        summary(op.variables.filter.from.startsWith('2026-01') ? [] : [row('2026-10', 'RESOLUTION', 'GOAL', 3, 1), row(null, 'RESOLUTION', 'GOAL', 3, 1)]),
+        summary((op.variables as { filter: { from: string } }).filter.from.startsWith('2026-01') ? [] : [row('2026-10', 'RESOLUTION', 'GOAL', 3, 1), row(null, 'RESOLUTION', 'GOAL', 3, 1)]),
       ...empty,
     })
     const { wrapper, router } = await mountApp(client, '/reports?from=2026-10-01&to=2026-10-31')
