@@ -44,8 +44,9 @@ export function baseChartOption(): ChartOption {
   return {
     animationDuration: 300,
     textStyle: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif', color: CHART_COLORS.text },
-    grid: { left: 8, right: 16, top: 40, bottom: 8 },
-    legend: { top: 0, left: 0, itemWidth: 12, itemHeight: 12, textStyle: { color: CHART_COLORS.text } },
+    grid: { left: 8, right: 16, top: 40, bottom: 16 },
+    // One line of legend at every width: on a phone it scrolls sideways instead of covering the chart.
+    legend: { type: 'scroll', top: 0, left: 0, right: 0, itemWidth: 12, itemHeight: 12, textStyle: { color: CHART_COLORS.text } },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     // The table beside each chart carries the figures for screen readers; the chart itself is described briefly.
     aria: { enabled: false },
