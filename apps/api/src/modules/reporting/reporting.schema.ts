@@ -82,8 +82,8 @@ const SlaSummaryRowType = builder.objectRef<SlaSummaryRow>('SlaSummaryRow').impl
     open: t.exposeInt('open', { description: 'Not decided yet (running, paused or warned).' }),
     rate: t.float({ nullable: true, description: 'met / (met + breached), null when nothing was decided.', resolve: rate }),
     measured: t.exposeInt('measured', { description: 'Targets with a measured time (answered, or resolved).' }),
-    medianHours: t.float({ nullable: true, description: 'Median business hours taken, pauses excluded (2 decimals).', resolve: (r) => hours(r.medianMs) }),
-    p90Hours: t.float({ nullable: true, description: '90th percentile of business hours taken, pauses excluded (2 decimals).', resolve: (r) => hours(r.p90Ms) }),
+    medianHours: t.float({ nullable: true, description: 'Median business hours taken, pauses excluded (2 decimals); on the whole-range rows only.', resolve: (r) => hours(r.medianMs) }),
+    p90Hours: t.float({ nullable: true, description: '90th percentile of business hours taken, pauses excluded (2 decimals); on the whole-range rows only.', resolve: (r) => hours(r.p90Ms) }),
   }),
 })
 
@@ -199,7 +199,7 @@ builder.queryField('slaAttainment', (t) =>
 builder.queryField('slaSummary', (t) =>
   t.field({
     type: SlaSummaryType,
-    description: 'Attainment and business time taken per month and over the range, per target; the premium guarantee apart from the goals (staff; a contact gets their own organisation’s).',
+    description: 'Attainment per month and over the range per target, with the business time taken over the range; the premium guarantee apart from the goals (staff; a contact gets their own organisation’s).',
     authScopes: { signedIn: true },
     errors: { types: ERRORS, dataField: { name: 'summary' } },
     args: { filter: t.arg({ type: ReportFilterInput, required: true }) },
