@@ -70,9 +70,13 @@ describe('reports', () => {
       expect(await guarantee.count()).toBe(1)
       const cells = await guarantee.first().getByRole('cell').allInnerTexts()
       expect(cells.slice(1, 5)).toEqual(['1', '0', '0', '100%']) // met, breached, not decided, attainment
-      expect(await sla.getByRole('row').filter({ hasText: 'First response (goal)' }).first().getByRole('cell').allInnerTexts()).toEqual(
-        expect.arrayContaining(['0', '0', '1', '–']),
-      )
+      expect(await sla.getByRole('row').filter({ hasText: 'First response (goal)' }).first().getByRole('cell').allInnerTexts()).toEqual([
+        'First response (goal)',
+        '0',
+        '0',
+        '1',
+        '–',
+      ])
       await expect.poll(() => page.getByTestId('report-backlog').getByRole('row').filter({ hasText: 'New' }).count()).toBeGreaterThan(0)
 
       // A range that ended before these tickets: the figures change to none, and the URL keeps the range.
@@ -93,10 +97,10 @@ describe('reports', () => {
       expect(download.suggestedFilename()).toBe(`sla-attainment_${utcDay(-29)}_to_${utcDay()}.csv`)
       const csv = (await fs.readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '')
       const lines = csv.split('\r\n')
-      expect(lines[0]).toBe('Month,Target,Met,Breached,Not decided,Attainment,Median time,90th percentile')
+      expect(lines[0]).toBe('Month,Target,Met,Breached,Not decided,Attainment')
       const month = utcDay().slice(0, 7)
-      expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${month},First response \\(premium guarantee\\),1,0,0,1,[\\d.]+,[\\d.]+$`)))
-      expect(lines).toContainEqual(`${month},First response (goal),0,0,1,,,`)
+      expect(lines).toContainEqual(`${month},First response (premium guarantee),1,0,0,1`)
+      expect(lines).toContainEqual(`${month},First response (goal),0,0,1,`)
       expect(lines.at(-1)).toBe('')
     } catch (error) {
       await page.screenshot({ path: path.join(os.tmpdir(), 'covered-e2e-reports.png'), fullPage: true }).catch(() => {})

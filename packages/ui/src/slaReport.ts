@@ -3,7 +3,7 @@
  * counted from the API (SQL); these only lay them out.
  */
 import { baseChartOption, CHART_COLORS, type ChartOption } from './charts'
-import { formatHours, formatMonth, formatRate, type ReportTableData } from './reportTable'
+import { formatMonth, formatRate, type ReportTableData } from './reportTable'
 
 export interface SlaFigures {
   month?: string | null
@@ -43,7 +43,7 @@ export function reportTargetLabel(target: string): string {
 const order = (row: SlaFigures) => SLA_SERIES.findIndex((s) => s.target === row.target && s.kind === row.kind)
 const rateOf = (row: SlaFigures) => row.rate ?? (row.met + row.breached ? row.met / (row.met + row.breached) : null)
 
-/** Per month and target: met, breached, not decided, attainment, median and 90th percentile of business hours. */
+/** Per month and target: met, breached, not decided and attainment (the API gives times for the whole range only). */
 export function slaMonthTable(rows: readonly SlaFigures[], caption: string): ReportTableData {
   const sorted = [...rows].sort((a, b) => (a.month ?? '').localeCompare(b.month ?? '') || order(a) - order(b))
   return {
@@ -55,29 +55,12 @@ export function slaMonthTable(rows: readonly SlaFigures[], caption: string): Rep
       { label: 'Breached', numeric: true },
       { label: 'Not decided', numeric: true },
       { label: 'Attainment', numeric: true },
-      { label: 'Median time', numeric: true },
-      { label: '90th percentile', numeric: true },
     ],
-    rows: sorted.map((r) => [
-      r.month ? formatMonth(r.month) : 'Whole range',
-      slaTargetLabel(r.target, r.kind),
-      r.met,
-      r.breached,
-      r.open,
-      formatRate(rateOf(r)),
-      formatHours(r.medianHours),
-      formatHours(r.p90Hours),
-    ]),
-    csvRows: sorted.map((r) => [
-      r.month ?? 'all',
-      slaTargetLabel(r.target, r.kind),
-      r.met,
-      r.breached,
-      r.open,
-      rateOf(r) === null ? null : Math.round(rateOf(r)! * 10_000) / 10_000,
-      r.medianHours ?? null,
-      r.p90Hours ?? null,
-    ]),
+    rows: sorted.map((r) => [r.month ? formatMonth(r.month) : 'Whole range', slaTargetLabel(r.target, r.kind), r.met, r.breached, r.open, formatRate(rateOf(r))]),
+    csvRows: sorted.map((r) => {
+      const rate = rateOf(r)
+      return [r.month ?? 'all', slaTargetLabel(r.target, r.kind), r.met, r.breached, r.open, rate === null ? null : Math.round(rate * 10_000) / 10_000]
+    }),
   }
 }
 

@@ -30,13 +30,13 @@ describe('the CSV builder', () => {
 
   it('writes the raw figures where the table shows formatted ones', () => {
     const table = slaMonthTable(
-      [{ month: '2026-11', target: 'FIRST_RESPONSE', kind: 'GUARANTEE', met: 7, breached: 1, open: 2, rate: 0.875, measured: 8, medianHours: 1.25, p90Hours: 3.5 }],
+      [{ month: '2026-11', target: 'FIRST_RESPONSE', kind: 'GUARANTEE', met: 7, breached: 1, open: 2, rate: 0.875, measured: 8 }],
       'Targets',
     )
-    expect(table.rows[0]).toEqual(['Nov 2026', 'First response (premium guarantee)', 7, 1, 2, '87.5%', '1.3 h', '3.5 h'])
+    expect(table.rows[0]).toEqual(['Nov 2026', 'First response (premium guarantee)', 7, 1, 2, '87.5%'])
     expect(buildCsv(table).split('\r\n')).toEqual([
-      'Month,Target,Met,Breached,Not decided,Attainment,Median time,90th percentile',
-      '2026-11,First response (premium guarantee),7,1,2,0.875,1.25,3.5',
+      'Month,Target,Met,Breached,Not decided,Attainment',
+      '2026-11,First response (premium guarantee),7,1,2,0.875',
       '',
     ])
     const money = pipelineTable([{ status: 'ACCEPTED', currency: 'GBP', count: 2, totalMinor: 123_456, quotedMinutes: 600, loggedMinutes: 480 }], 'Quotes')
