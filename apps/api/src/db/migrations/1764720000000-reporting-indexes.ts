@@ -15,8 +15,8 @@ export class ReportingIndexes1764720000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
       CREATE INDEX tickets_report_idx ON tickets (received_at)
-        INCLUDE (plan, desk, customer_id, category, scope, first_response_kind, first_response_state, first_response_business_ms,
-                 resolution_state, resolution_business_ms)
+        INCLUDE (plan, desk, customer_id, requester_id, category, scope, first_response_kind, first_response_state,
+                 first_response_business_ms, resolution_state, resolution_business_ms)
         WHERE plan <> 'NOT_ENTITLED'`)
     await q.query(`DROP INDEX tickets_received_idx`)
     await q.query(`CREATE STATISTICS tickets_received_month_stats ON (date_trunc('month', received_at AT TIME ZONE 'UTC')) FROM tickets`)

@@ -6,6 +6,7 @@ import { DESKS, type DeskCode } from '../../graphql/enums.js'
 import { decodeCursor, encodeCursor, pageRequest, toConnection, type Connection, type PageArgs } from '../../pagination.js'
 import { parseInput } from '../../validation.js'
 import { todayAtDesk } from '../customers/today.js'
+import { ticketVisibilitySql } from '../tickets/access.js'
 
 /**
  * Reports for managers (staff) and for customers (their own organisation). Every figure is counted, summed or
@@ -98,13 +99,16 @@ function scopeBuilder(): Scope {
 
 /**
  * The tickets a dated report covers: received in the range, matching the filters, never NOT_ENTITLED (no target
- * ran), and for a customer only their own. A SQL condition on `t` and its parameters.
+ * ran), and for a contact only the tickets they may see. A SQL condition on `t` and its parameters.
  */
 async function reportScope(ctx: RequestContext, input: ReportFilter): Promise<Scope & { from: Date; to: Date }> {
   const filter = parseInput(ReportFilterInput, input)
   const customerId = await customerOf(ctx, filter.customerId)
   const scope = scopeBuilder()
   const where = [`t.received_at >= ${scope.param(filter.from)}`, `t.received_at < ${scope.param(filter.to)}`, `t.plan <> 'NOT_ENTITLED'`]
+  // A contact's figures cover the tickets they may see: all of the organisation's for a key contact, else their own.
+  const visible = ticketVisibilitySql(ctx.viewer, scope.param)
+  if (visible !== 'TRUE') where.push(visible)
   if (customerId) where.push(`t.customer_id = ${scope.param(customerId)}::uuid`)
   if (filter.desk) where.push(`t.desk = ${scope.param(filter.desk)}`)
   if (filter.plan) where.push(`t.plan = ${scope.param(filter.plan)}`)

@@ -317,6 +317,13 @@ describe('who sees what, and bad input', () => {
     expect(mix.errors?.[0]?.message).toBe('You do not have permission to see or do this.')
   })
 
+  it('gives a contact who is not a key contact the figures of their own tickets only', async () => {
+    // otherContact opened only the not-entitled ticket, which counts nowhere: nothing to report.
+    const cookie = await app.signIn(standard.otherContact.email)
+    expect((await app.gql(SUMMARY, { f: RANGE }, { cookie })).data.slaSummary.summary).toEqual({ byMonth: [], overall: [] })
+    expect((await app.gql(TICKETS, { f: RANGE }, { cookie })).data.reportTickets.data.edges).toEqual([])
+  })
+
   it('tells staff that an unknown customer does not exist', async () => {
     const unknown = await app.gql(BACKLOG, { f: { customerId: globalId('Customer', '00000000-0000-4000-8000-000000000000') } }, { cookie: staff })
     expect(unknown.data.backlog.fieldErrors).toEqual([{ field: 'customerId', message: 'That customer does not exist.' }])
