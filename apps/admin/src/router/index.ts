@@ -180,6 +180,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: 'Releases' },
       },
       {
+        path: 'reports',
+        name: 'reports',
+        component: () => import('../pages/reports/views/ReportsView.vue'),
+        meta: { title: 'Reports' },
+      },
+      {
         path: 'renewals',
         name: 'renewals',
         component: () => import('../pages/renewals/views/RenewalsView.vue'),

@@ -155,6 +155,13 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: 'People and access' },
       },
       {
+        // Reports (issue 8): the organisation's own service report.
+        path: 'report',
+        name: 'report',
+        component: () => import('../pages/reports/views/ReportView.vue'),
+        meta: { title: 'Service report' },
+      },
+      {
         // Public: the consulting request form, with or without signing in.
         path: 'consulting',
         name: 'consulting',

@@ -5,6 +5,7 @@ import { Tickets1764400000000 } from './1764400000000-tickets.js'
 import { Services1764500000000 } from './1764500000000-services.js'
 import { Knowledge1764600000000 } from './1764600000000-knowledge.js'
 import { RateCard1764700000000 } from './1764700000000-rate-card.js'
+import { ReportingIndexes1764720000000 } from './1764720000000-reporting-indexes.js'
 import { DomainEvents1764800000000 } from './1764800000000-domain-events.js'
 import { Mail1764810000000 } from './1764810000000-mail.js'
 import { Notifications1764811000000 } from './1764811000000-notifications.js'
@@ -20,6 +21,7 @@ export const migrations = [
   Services1764500000000,
   Knowledge1764600000000,
   RateCard1764700000000,
+  ReportingIndexes1764720000000,
   DomainEvents1764800000000,
   Mail1764810000000,
   Notifications1764811000000,

@@ -117,7 +117,7 @@ export const AdminQuotesQuery = graphql(`
 /** The pipeline: counts, totals per currency and delivered against quoted time, by status, added up by the API. */
 export const QuotePipelineQuery = graphql(`
   query QuotePipeline($from: DateTime!, $to: DateTime!) {
-    quotePipeline(from: $from, to: $to) {
+    quotePipeline(filter: { from: $from, to: $to }) {
       __typename
       ... on QueryQuotePipelineSuccess {
         rows {
