@@ -17,6 +17,7 @@ import '../modules/knowledge/knowledge.schema.js'
 import '../modules/releases/releases.schema.js'
 import '../modules/mail/mail.schema.js'
 import '../modules/notifications/notifications.schema.js'
+import '../modules/webhooks/webhooks.schema.js'
 
 let schema: GraphQLSchema | undefined
 

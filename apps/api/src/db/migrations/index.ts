@@ -11,6 +11,7 @@ import { Mail1764810000000 } from './1764810000000-mail.js'
 import { Notifications1764811000000 } from './1764811000000-notifications.js'
 import { Team1764820000000 } from './1764820000000-team.js'
 import { Security1764840000000 } from './1764840000000-security.js'
+import { Webhooks1764830000000 } from './1764830000000-webhooks.js'
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   Notifications1764811000000,
   Team1764820000000,
   Security1764840000000,
+  Webhooks1764830000000,
 ]

@@ -2,7 +2,7 @@ import { builder } from '../../graphql/builder.js'
 import { DeskEnum, StaffRoleEnum } from '../../graphql/enum-types.js'
 import { ForbiddenError, InvalidCredentialsError, NotFoundError, TooManyAttemptsError, ValidationError } from '../../errors.js'
 import { Contact } from '../customers/contact.entity.js'
-import { ContactType, customerIdFrom } from '../customers/customers.schema.js'
+import { ContactType, CustomerType, customerIdFrom } from '../customers/customers.schema.js'
 import { listStaffUsers, loadStaffUsers } from './accounts.service.js'
 import { ApiToken } from './api-token.entity.js'
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.service.js'
@@ -32,6 +32,15 @@ const ApiTokenScopeEnum = builder.enumType('ApiTokenScope', {
   },
 })
 
+const ApiTokenStatusEnum = builder.enumType('ApiTokenStatus', {
+  description: 'Whether an API token works now.',
+  values: {
+    ACTIVE: { description: 'It works.' },
+    EXPIRED: { description: 'Its expiry has passed: it is refused.' },
+    REVOKED: { description: 'An admin revoked it: it is refused.' },
+  },
+})
+
 export const ApiTokenType = builder.objectType(ApiToken, {
   name: 'ApiToken',
   description: 'An integrator’s credential, sent as `Authorization: Bearer <secret>`. The secret itself is never shown again.',
@@ -39,12 +48,30 @@ export const ApiTokenType = builder.objectType(ApiToken, {
     id: t.exposeID('id'),
     name: t.exposeString('name'),
     prefix: t.exposeString('tokenPrefix', { description: 'The first characters of the secret, to tell tokens apart.' }),
-    scope: t.field({ type: ApiTokenScopeEnum, resolve: (token) => token.scope }),
-    customerId: t.exposeID('customerId', { nullable: true, description: 'When set, the token sees only this customer.' }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
-    expiresAt: t.expose('expiresAt', { type: 'DateTime', nullable: true }),
-    lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true }),
-    revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
+    scope: t.field({ type: ApiTokenScopeEnum, description: 'What the token may do.', resolve: (token) => token.scope }),
+    customerId: t.exposeID('customerId', { nullable: true, description: 'When set, the token sees only this customer (its plain id; see `customer`).' }),
+    customer: t.field({
+      type: CustomerType,
+      nullable: true,
+      description: 'The one customer the token is bound to; null when it reaches every customer.',
+      resolve: (token) => token.customerId,
+    }),
+    createdBy: t.field({
+      type: StaffUserType,
+      nullable: true,
+      authScopes: { staff: true },
+      description: 'The admin who created the token (staff only).',
+      resolve: (token) => token.createdById,
+    }),
+    status: t.field({
+      type: ApiTokenStatusEnum,
+      description: 'Whether the token works now: ACTIVE, EXPIRED or REVOKED.',
+      resolve: (token, _args, ctx) => (token.revokedAt ? 'REVOKED' : token.expiresAt && token.expiresAt.getTime() <= ctx.now().getTime() ? 'EXPIRED' : 'ACTIVE'),
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was created.' }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime', nullable: true, description: 'When it stops working; null for never.' }),
+    lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true, description: 'When it was last used (recorded at most once a minute); null if never.' }),
+    revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true, description: 'When an admin revoked it; null while not revoked.' }),
   }),
 })
 
