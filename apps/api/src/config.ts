@@ -36,6 +36,12 @@ const EnvSchema = z.object({
     .min(3)
     .refine((value) => !/[\r\n]/.test(value) && /@/.test(value), 'use an address, e.g. "Covered Support <support@example.com>"')
     .default('Covered Support <support@covered.example>'),
+  REDIS_URL: z
+    .string()
+    .url()
+    .refine((value) => /^rediss?:\/\//.test(value), 'use a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379')
+    .optional(),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
 })
 
 export interface Config {
@@ -61,6 +67,10 @@ export interface Config {
   mail: { smtpUrl: string | undefined; from: string }
   /** The address people open Covered at, without a trailing slash: links in emails start with it. */
   publicUrl: string
+  /** Redis for GraphQL subscriptions across API processes; unset: in-process only. */
+  redisUrl: string | undefined
+  /** Each webhook request is cut after this long and retried later. */
+  webhookTimeoutMs: number
 }
 
 export class ConfigError extends Error {}
@@ -90,5 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),
+    redisUrl: e.REDIS_URL,
+    webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
   }
 }

@@ -4,7 +4,9 @@ import { DEMO_LOGINS, DEMO_PASSWORD, isEmpty, seedDemoData } from './db/seed.js'
 import { createLogger } from './logger.js'
 import { createMailTransport } from './modules/mail/transport.js'
 import { startMailWorker } from './modules/mail/worker.js'
+import { useRedisPubSub } from './modules/tickets/pubsub.js'
 import { startScheduler } from './modules/tickets/scheduler.js'
+import { startWebhookWorker } from './modules/webhooks/worker.js'
 import { createServer } from './server.js'
 
 /** Process entry: config -> database -> migrations -> (demo seed) -> HTTP; graceful shutdown on SIGTERM. */
@@ -20,15 +22,19 @@ async function main() {
     seeded = true
   }
 
+  // Subscriptions fan out through Redis when it is configured, so every API process hears every change.
+  const closePubSub = config.redisUrl ? await useRedisPubSub(config.redisUrl, logger) : async () => {}
   const server = createServer({ config, logger, database })
-  const stopScheduler =
-    config.schedulerIntervalMs > 0 ? startScheduler(database.dataSource, logger, { intervalMs: config.schedulerIntervalMs }) : async () => {}
-  // The mail worker runs beside the scheduler, in every process (they share the outbox with SKIP LOCKED).
+  const background = config.schedulerIntervalMs > 0
+  const stopScheduler = background ? startScheduler(database.dataSource, logger, { intervalMs: config.schedulerIntervalMs }) : async () => {}
+  // The mail and webhook workers run beside the scheduler, in every process (each outbox is shared with SKIP LOCKED).
   const mailTransport = createMailTransport(config)
-  const stopMailWorker =
-    config.schedulerIntervalMs > 0
-      ? startMailWorker(database.dataSource, mailTransport, logger, { from: config.mail.from, intervalMs: config.schedulerIntervalMs })
-      : async () => mailTransport.close()
+  const stopMailWorker = background
+    ? startMailWorker(database.dataSource, mailTransport, logger, { from: config.mail.from, intervalMs: config.schedulerIntervalMs })
+    : async () => mailTransport.close()
+  const stopWebhooks = background
+    ? startWebhookWorker(database.dataSource, logger, { intervalMs: config.schedulerIntervalMs, timeoutMs: config.webhookTimeoutMs })
+    : async () => {}
   await new Promise<void>((resolve, reject) => {
     server.http.once('error', reject)
     server.http.listen(config.port, config.host, resolve)
@@ -38,7 +44,7 @@ async function main() {
   const loopbackOrAny = ['0.0.0.0', '127.0.0.1', '::', '::1'].includes(config.host)
   const base = `http://${loopbackOrAny ? 'localhost' : config.host}:${port}`
   const lines = [
-    `Covered is up on ${base} (database: ${database.describe}${seeded ? ', demo data seeded' : ''})`,
+    `Covered is up on ${base} (database: ${database.describe}${seeded ? ', demo data seeded' : ''}; live updates: ${config.redisUrl ? 'Redis' : 'in process'})`,
     `  Admin:   ${base}/admin/`,
     `  Portal:  ${base}/portal/`,
     `  GraphQL: ${base}/graphql`,
@@ -57,8 +63,8 @@ async function main() {
     stopping = true
     logger.info(`${signal}: finishing requests in flight, then stopping`)
     await server.drain(config.shutdownTimeoutMs)
-    await stopScheduler()
-    await stopMailWorker()
+    await Promise.all([stopScheduler(), stopMailWorker(), stopWebhooks()])
+    await closePubSub()
     await database.close()
     logger.info('stopped')
     process.exit(0)

@@ -23,7 +23,7 @@ import { calendarForPlan } from '../sla/sla.service.js'
 import { messagesOfTickets, timelinesOfTickets, type EventRow, type MessageRow } from './conversation.queries.js'
 import { recomputeClocksOnCalendarChange } from './calendar-changes.js'
 import { openTicket } from './intake.service.js'
-import { ticketEvents } from './pubsub.js'
+import { subscribeTicketChanges } from './pubsub.js'
 import type { TicketRow } from './ticket.record.js'
 import { listTickets } from './tickets.list.js'
 import { loadTickets } from './tickets.queries.js'
@@ -320,7 +320,7 @@ builder.mutationField('decideTicketScope', (t) =>
 /** Yields the ticket each time a matching change is published, re-read with the subscriber's own visibility. */
 function ticketFeed(ctx: Parameters<typeof loadTickets>[0], matches: (event: { ticketId: string; desk: string }) => boolean) {
   return new Repeater<TicketRow>(async (push, stop) => {
-    const iterator = ticketEvents.subscribe('ticketChanged')[Symbol.asyncIterator]()
+    const iterator = subscribeTicketChanges()[Symbol.asyncIterator]()
     void stop.then(() => iterator.return?.())
     for (;;) {
       const next = await Promise.race([iterator.next(), stop.then(() => ({ done: true as const, value: undefined }))])

@@ -89,7 +89,8 @@ export async function deliverDueWebhooks(db: DataSource, options: WebhookWorkerO
   const now = options.now ?? (() => new Date())
   const random = options.random ?? Math.random
   const claimedAt = now()
-  const leaseMs = options.timeoutMs + 60_000
+  // Long enough for the request (cut at its timeout) and the write of its outcome.
+  const leaseMs = 2 * options.timeoutMs + 5_000
   const [claimed]: [Claimed[], number] = await db.query(
     `WITH due AS (
        SELECT d.id FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
