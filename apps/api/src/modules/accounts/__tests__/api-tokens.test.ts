@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { globalId, makeCustomer, makeStaff } from '../../../../test/factories.js'
+import { globalId, makeCoveredCustomer, makeCustomer, makeStaff } from '../../../../test/factories.js'
 import { createTestApp, type TestApp } from '../../../../test/harness.js'
 
 const CREATE = `mutation($input: CreateApiTokenInput!) {
@@ -104,5 +104,46 @@ describe('API tokens', () => {
     expect(past.fieldErrors).toEqual([{ field: 'expiresAt', message: 'Choose an expiry in the future.' }])
     const after = await app.database.dataSource.query('SELECT count(*)::int AS n FROM api_tokens')
     expect(after[0].n).toBe(before[0].n)
+  })
+
+  it('records when a token was last used (at most once a minute) and lists it with its creator, customer and status', async () => {
+    const bound = await makeCustomer(app.database.dataSource, { name: 'Listed Ltd' })
+    const { created } = await createToken({ name: 'Usage', scope: 'READ', customerId: globalId('Customer', bound.id) })
+    const LIST = `{ apiTokens { id name status lastUsedAt customer { name } createdBy { name } } }`
+    const listed = async () => (await app.gql(LIST, {}, { cookie: adminCookie })).data.apiTokens.find((t: any) => t.id === created.apiToken.id)
+    expect(await listed()).toMatchObject({ status: 'ACTIVE', lastUsedAt: null, customer: { name: 'Listed Ltd' }, createdBy: { name: expect.any(String) } })
+
+    const firstUse = app.clock.now().toISOString()
+    await app.gql(CUSTOMERS, {}, { bearer: created.secret })
+    expect((await listed()).lastUsedAt).toBe(firstUse)
+    app.clock.advance(30_000)
+    await app.gql(CUSTOMERS, {}, { bearer: created.secret })
+    expect((await listed()).lastUsedAt).toBe(firstUse) // within the minute: no write
+    app.clock.advance(31_000)
+    await app.gql(CUSTOMERS, {}, { bearer: created.secret })
+    expect((await listed()).lastUsedAt).toBe(app.clock.now().toISOString())
+
+    await app.gql('mutation($id: ID!) { revokeApiToken(id: $id) { __typename } }', { id: created.apiToken.id }, { cookie: adminCookie })
+    expect((await listed()).status).toBe('REVOKED')
+  })
+
+  it('a token bound to one customer cannot read another customer’s tickets, by list or by id', async () => {
+    const mine = await makeCoveredCustomer(app.database.dataSource, { name: 'Token Owner' })
+    const other = await makeCoveredCustomer(app.database.dataSource, { name: 'Someone Else' })
+    const OPEN = `mutation($s: String!) { openTicket(input: { subject: $s, body: "Question", category: BUG }) { ... on MutationOpenTicketSuccess { ticket { id } } } }`
+    const own = (await app.gql(OPEN, { s: 'Ours' }, { cookie: await app.signIn(mine.keyContact.email) })).data.openTicket.ticket
+    const theirs = (await app.gql(OPEN, { s: 'Theirs' }, { cookie: await app.signIn(other.keyContact.email) })).data.openTicket.ticket
+    const { created } = await createToken({ name: 'Bound reader', scope: 'READ', customerId: globalId('Customer', mine.customer.id) })
+
+    const list = await app.gql(`{ tickets(first: 50) { edges { node { subject } } } }`, {}, { bearer: created.secret })
+    expect(list.data.tickets.edges.map((e: any) => e.node.subject)).toEqual(['Ours'])
+    const filtered = await app.gql(`query($c: ID) { tickets(first: 50, customerId: $c) { edges { node { subject } } } }`, { c: globalId('Customer', other.customer.id) }, { bearer: created.secret })
+    expect(filtered.data.tickets.edges).toEqual([])
+    const byId = await app.gql(`query($id: ID!) { ticket(id: $id) { subject } }`, { id: theirs.id }, { bearer: created.secret })
+    expect(byId.data.ticket).toBeNull()
+    const node = await app.gql(`query($id: ID!) { node(id: $id) { ... on Ticket { subject } } }`, { id: theirs.id }, { bearer: created.secret })
+    expect(node.data?.node ?? null).toBeNull()
+    const ownById = await app.gql(`query($id: ID!) { ticket(id: $id) { subject } }`, { id: own.id }, { bearer: created.secret })
+    expect(ownById.data.ticket).toEqual({ subject: 'Ours' })
   })
 })
