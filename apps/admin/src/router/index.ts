@@ -186,6 +186,18 @@ export const routes: RouteRecordRaw[] = [
         meta: { title: 'Reports' },
       },
       {
+        path: 'integrations',
+        name: 'integrations',
+        component: () => import('../pages/integrations/views/IntegrationsView.vue'),
+        meta: { title: 'Integrations', admin: true },
+      },
+      {
+        path: 'integrations/webhooks/:id',
+        name: 'webhook-endpoint',
+        component: () => import('../pages/integrations/views/WebhookEndpointView.vue'),
+        meta: { title: 'Webhook endpoint', admin: true },
+      },
+      {
         path: 'renewals',
         name: 'renewals',
         component: () => import('../pages/renewals/views/RenewalsView.vue'),

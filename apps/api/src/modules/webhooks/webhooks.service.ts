@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import { z } from 'zod'
 import { withTransaction, type RequestContext } from '../../context.js'
-import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js'
+import { ForbiddenError, NotFoundError } from '../../errors.js'
 import { decodeCursor, encodeCursor, pageRequest, toConnection, type Connection, type PageArgs } from '../../pagination.js'
 import { parseInput } from '../../validation.js'
 import { recordAudit } from '../audit/audit.js'

@@ -307,7 +307,7 @@ describe('delivery', () => {
     const receiver = await startReceiver(() => 200)
     try {
       const { keyContact, customer } = await makeCoveredCustomer(app.database.dataSource)
-      const { created } = await createEndpoint({ url: receiver.url, eventTypes: ['TICKET_CREATED'], customerId: globalId('Customer', customer.id) })
+      await createEndpoint({ url: receiver.url, eventTypes: ['TICKET_CREATED'], customerId: globalId('Customer', customer.id) })
       const cookie = await app.signIn(keyContact.email)
       for (let i = 0; i < 12; i++) await openTicket(cookie, `Parallel ${i}`)
       const options = { timeoutMs: 2000, now: clock.now, batchSize: 4 }
