@@ -1,5 +1,6 @@
-// `pnpm check`: type checks (tsc, vue-tsc), the linter, and that the committed schema.graphql and the
-// generated client documents match the code.
+// `pnpm check`: type checks (tsc, vue-tsc), the linter, that the committed schema.graphql, the generated client
+// documents and the API reference match the code, and the GraphQL contract (every part described, no breaking
+// change against the main branch's schema).
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { root } from './lib/build.mjs'
@@ -14,6 +15,8 @@ const steps = [
   ['lint', [bin('node_modules/eslint', 'bin/eslint.js'), '--max-warnings', '0', '.']],
   ['schema.graphql matches the code', [bin('apps/api/node_modules/tsx', 'dist/cli.mjs'), '--tsconfig', 'apps/api/tsconfig.json', 'apps/api/scripts/print-schema.ts', '--check']],
   ['generated documents match the schema', ['scripts/check-codegen.mjs']],
+  ['GraphQL contract: all described, no breaking change against main', [bin('apps/api/node_modules/tsx', 'dist/cli.mjs'), '--tsconfig', 'apps/api/tsconfig.json', 'apps/api/scripts/check-contract.ts']],
+  ['docs/api-reference.md matches the schema', [bin('apps/api/node_modules/tsx', 'dist/cli.mjs'), '--tsconfig', 'apps/api/tsconfig.json', 'apps/api/scripts/api-reference.ts', '--check']],
 ]
 
 let failed = 0
