@@ -26,8 +26,15 @@ import { getSchema } from '../src/graphql/schema.js'
 const target = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../docs/api-reference.md')
 const schema = getSchema()
 
-const anchor = (name: string) => `#${name.toLowerCase()}`
-const typeLink = (printed: string) => printed.replace(/\w+/, (name) => (schema.getType(name) && !isSpecifiedScalarType(schema.getType(name)!) ? `[${name}](${anchor(name)})` : name))
+const anchor = (name: string) => `type-${name.toLowerCase()}`
+/** `Ticket!` as a link to its section; a list as its printed type and a link, e.g. `[Ticket!]!` (Ticket). */
+const typeLink = (printed: string) => {
+  const name = /\w+/.exec(printed)![0]
+  const type = schema.getType(name)
+  if (!type || isSpecifiedScalarType(type)) return `\`${printed}\``
+  const link = `[${name}](#${anchor(name)})`
+  return printed.replace(/!$/, '') === name ? `${link}${printed.endsWith('!') ? '!' : ''}` : `\`${printed}\` (${link})`
+}
 const oneLine = (text: string | null | undefined) => (text ?? '').replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim()
 const deprecated = (reason: string | null | undefined) => (reason ? ` **Deprecated:** ${oneLine(reason)}` : '')
 
@@ -52,7 +59,7 @@ function rootFields(title: string, fields: Record<string, GraphQLField<unknown, 
 }
 
 function typeSection(type: GraphQLNamedType): string[] {
-  const lines = [`### ${type.name}`, '', oneLine(type.description), '']
+  const lines = [`<a id="${anchor(type.name)}"></a>`, '', `### ${type.name}`, '', oneLine(type.description), '']
   if (isObjectType(type) || isInterfaceType(type)) {
     const interfaces = type.getInterfaces()
     if (interfaces.length) lines.push(`Implements ${interfaces.map((i) => typeLink(i.name)).join(', ')}.`, '')

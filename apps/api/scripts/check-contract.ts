@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { buildSchema } from 'graphql'
 import { breakingChanges, undescribed } from '../src/graphql/contract.js'
-import { getSchema } from '../src/graphql/schema.js'
+import { getSchema, unusedDescriptions } from '../src/graphql/schema.js'
 
 /**
  * `pnpm check`: the GraphQL contract. Fails when a type, field, argument, input field or enum value has no
@@ -17,6 +17,13 @@ if (missing.length) {
   console.error(`${missing.length} part(s) of the schema have no description; describe each where it is defined:`)
   for (const coordinate of missing.slice(0, 60)) console.error(`  ${coordinate}`)
   if (missing.length > 60) console.error(`  … and ${missing.length - 60} more`)
+}
+
+const stale = unusedDescriptions()
+if (stale.length) {
+  failed = true
+  console.error(`${stale.length} entr${stale.length === 1 ? 'y' : 'ies'} of apps/api/src/graphql/descriptions.ts describe nothing (removed, or now described where defined): delete them:`)
+  for (const coordinate of stale) console.error(`  ${coordinate}`)
 }
 
 function git(args: string[]): string | null {

@@ -27,39 +27,59 @@ export type ApiTokenStatus =
 
 /** Who may read a published article: PUBLIC (anyone, without signing in), CUSTOMERS (signed-in contacts), INTERNAL (staff only). */
 export type ArticleVisibility =
+  /** Signed-in contacts and staff. */
   | 'CUSTOMERS'
+  /** Staff only. */
   | 'INTERNAL'
+  /** Anyone, without signing in. */
   | 'PUBLIC';
 
 /** MAINTENANCE: 20% of the license price a year, support for named key contacts and major upgrades. PREMIUM_SUPPORT: 30%, a 4-hour guaranteed first response and priority routing. */
 export type ContractKind =
+  /** Support for named key contacts and major upgrades; 20% of the license price a year. */
   | 'MAINTENANCE'
+  /** A guaranteed 4-business-hour first response and both desks; 30% of the license price a year, on top of maintenance. */
   | 'PREMIUM_SUPPORT';
 
 /** Derived from the terms and today’s date at the customer’s desk; EXPIRING is active with 60 days or fewer left. */
 export type ContractStatus =
+  /** In force, with more than 60 days left. */
   | 'ACTIVE'
+  /** Cancelled: no cover from its cancellation date. */
   | 'CANCELLED'
+  /** In force with 60 days or fewer left and not renewed. */
   | 'EXPIRING'
+  /** Ended and not renewed. */
   | 'LAPSED'
+  /** Its first term has not started yet. */
   | 'UPCOMING';
 
+/** A contract status to filter lists by. */
 export type ContractStatusFilter =
+  /** Contracts in force with more than 60 days left. */
   | 'ACTIVE'
+  /** Cancelled contracts. */
   | 'CANCELLED'
+  /** Contracts with 60 days or fewer left and not renewed. */
   | 'EXPIRING'
+  /** Contracts that ended without a renewal. */
   | 'LAPSED'
+  /** Contracts not started yet. */
   | 'UPCOMING';
 
+/** A new API token. */
 export type CreateApiTokenInput = {
   /** Bind the token to one customer (a Customer id); omit for all customers. */
   customerId?: string | number | null | undefined;
+  /** When the token stops working; omit for never. */
   expiresAt?: string | null | undefined;
   /** Who or what uses the token. */
   name: string;
+  /** READ, or READ_WRITE to also change data. */
   scope: ApiTokenScope;
 };
 
+/** A new article. */
 export type CreateArticleInput = {
   /** Markdown. */
   body: string;
@@ -67,48 +87,69 @@ export type CreateArticleInput = {
   publish?: boolean | null | undefined;
   /** Made from the title when left out. */
   slug?: string | null | undefined;
+  /** Its tags. */
   tags?: Array<string> | null | undefined;
+  /** Its title. */
   title: string;
+  /** Who may read it once published. */
   visibility: ArticleVisibility;
 };
 
+/** A new person at a customer. */
 export type CreateContactInput = {
+  /** The customer’s global id. */
   customerId: string | number;
+  /** Their email address; unique across contacts. */
   email: string;
+  /** May manage the organisation’s key contacts in the portal (default false). */
   isCustomerAdmin?: boolean | null | undefined;
+  /** Their full name. */
   name: string;
   /** Invite them to the portal: they are emailed a one-time link to choose their password. */
   portalAccess?: boolean | null | undefined;
+  /** Their IANA time zone, e.g. Europe/London, for showing times to them. */
   timeZone?: string | null | undefined;
 };
 
+/** A new contract on one license. */
 export type CreateContractInput = {
   /** Default 3. */
   keyContactCap?: number | null | undefined;
   /** Contacts to name at once (within the cap). */
   keyContactIds?: Array<string | number> | null | undefined;
+  /** MAINTENANCE, or PREMIUM_SUPPORT (needs active maintenance on the license). */
   kind: ContractKind;
+  /** The license to cover. */
   licenseId: string | number;
   /** The first day of cover; a term lasts one year. */
   startsOn: unknown;
 };
 
+/** A new customer. */
 export type CreateCustomerInput = {
+  /** The billing currency, USD or GBP. */
   currency: Currency;
+  /** The desk whose hours run its standard tickets’ clocks. */
   homeDesk: Desk;
   /** The organisation’s name. */
   name: string;
 };
 
+/** A license a customer bought. */
 export type CreateLicenseInput = {
+  /** The customer’s global id. */
   customerId: string | number;
+  /** The product edition’s id. */
   editionId: string | number;
   /** Generated when omitted. */
   licenseKey?: string | null | undefined;
+  /** What the customer paid. */
   price: MoneyInput;
+  /** The purchase date (YYYY-MM-DD). */
   purchasedOn: unknown;
 };
 
+/** A new newsletter issue. */
 export type CreateNewsletterIssueInput = {
   /** The articles in order (not INTERNAL ones). */
   articleIds?: Array<string | number> | null | undefined;
@@ -116,12 +157,15 @@ export type CreateNewsletterIssueInput = {
   intro?: string | null | undefined;
   /** YYYY-MM; one issue a month. */
   month: string;
+  /** Its title. */
   title: string;
 };
 
+/** A new release. */
 export type CreateReleaseInput = {
   /** Markdown. */
   notes?: string | null | undefined;
+  /** The release date. */
   releasedOn: unknown;
   /** X.Y.Z, e.g. 9.0.0; unique. */
   version: string;
@@ -143,18 +187,25 @@ export type CreateWebhookEndpointInput = {
 
 /** A billing currency. */
 export type Currency =
+  /** Pounds sterling (minor unit: pence). */
   | 'GBP'
+  /** US dollars (minor unit: cents). */
   | 'USD';
 
 /** Derived from licenses: PROSPECT never held one, CUSTOMER holds one, FORMER retired them all. */
 export type CustomerStatus =
+  /** Holds at least one license. */
   | 'CUSTOMER'
+  /** Held licenses once; all are retired now. */
   | 'FORMER'
+  /** Has never held a license (evaluating before a purchase). */
   | 'PROSPECT';
 
 /** A support desk: PACIFIC answers 07:00–18:00 Los Angeles time, UK 08:00–17:00 London time. */
 export type Desk =
+  /** Monday to Friday 07:00–18:00, America/Los_Angeles. */
   | 'PACIFIC'
+  /** Monday to Friday 08:00–17:00, Europe/London. */
   | 'UK';
 
 /** A weekly opening window in the desk’s local time. */
@@ -193,20 +244,31 @@ export type EmailStatus =
 
 /** The support a contact gets: PREMIUM, STANDARD, or NOT_ENTITLED (recorded, answered at staff discretion, no clock). */
 export type EntitlementPlan =
+  /** Recorded and answered when staff choose; no SLA clock runs. */
   | 'NOT_ENTITLED'
+  /** A key contact on a current premium contract: 4-business-hour guaranteed first response, both desks. */
   | 'PREMIUM'
+  /** A key contact on current maintenance (or a prospect): same-day first response goal on the home desk. */
   | 'STANDARD';
 
 /** What kind of expected failure this is; the message says what to do about it. */
 export type ErrorCode =
+  /** The record changed since the version the request was based on; reload and try again. */
   | 'CONFLICT'
+  /** The viewer may not do this. */
   | 'FORBIDDEN'
+  /** The email and password do not match an account that may sign in. */
   | 'INVALID_CREDENTIALS'
   | 'INVALID_LINK'
+  /** The record does not exist, or is not the viewer’s to see. */
   | 'NOT_FOUND'
+  /** Well formed, but the support policy does not allow it. */
   | 'POLICY'
+  /** Too many failed attempts: wait the time the message says. */
   | 'TOO_MANY_ATTEMPTS'
+  /** Sign in (or send a valid API token) first. */
   | 'UNAUTHENTICATED'
+  /** Some input is not acceptable; `fieldErrors` says what to fix. */
   | 'VALIDATION';
 
 /** Why a link to set a password does not work: UNKNOWN, USED (once only), EXPIRED, or CANCELLED (replaced or withdrawn). */
@@ -226,14 +288,18 @@ export type InviteStaffUserInput = {
 
 /** HELD by the customer, REPLACED by an upgrade (kept in history), or RETIRED. */
 export type LicenseState =
+  /** The customer holds it. */
   | 'HELD'
+  /** Replaced by an upgrade to a higher edition (kept in history). */
   | 'REPLACED'
+  /** The customer no longer holds it. */
   | 'RETIRED';
 
 /** An amount as a person types it: a decimal string in major units and a currency. */
 export type MoneyInput = {
   /** E.g. "4950" or "4950.00"; at most 2 decimals, not negative. */
   amount: string;
+  /** USD or GBP. */
   currency: Currency;
 };
 
@@ -265,52 +331,82 @@ export type PortalAccessStatus =
 
 /** DRAFT (staff only) or PUBLISHED. */
 export type PublicationStatus =
+  /** Being written (staff only). */
   | 'DRAFT'
+  /** Readable by its audience. */
   | 'PUBLISHED';
 
+/** A quote line as staff write it; the server prices it. */
 export type QuoteLineInput = {
+  /** What it is for (defaults to the module’s name for training). */
   description?: string | null | undefined;
+  /** What it sells. */
   kind: QuoteLineInputKind;
   /** Hours for HOURS, else a count; e.g. "1.25". */
   quantity: string;
+  /** The training module, for TRAINING_MODULE lines. */
   trainingModuleId?: string | number | null | undefined;
   /** For OTHER lines, e.g. "250.00" in the customer’s currency. */
   unitPrice?: string | null | undefined;
 };
 
+/** What a quote line sells (renewal lines come from createRenewalQuote). */
 export type QuoteLineInputKind =
+  /** The free Daily Demo session. */
   | 'DAILY_DEMO'
+  /** Professional Services hours at the hourly rate. */
   | 'HOURS'
+  /** Anything else, priced by hand. */
   | 'OTHER'
+  /** An in-depth training module from the rate card. */
   | 'TRAINING_MODULE';
 
+/** What a quote line sells. */
 export type QuoteLineKind =
+  /** The free Daily Demo session. */
   | 'DAILY_DEMO'
+  /** Professional Services hours at the hourly rate. */
   | 'HOURS'
+  /** Anything else, priced by hand. */
   | 'OTHER'
+  /** A contract renewal, priced by the policy. */
   | 'RENEWAL'
+  /** An in-depth training module from the rate card. */
   | 'TRAINING_MODULE';
 
 /** DRAFT (staff only), SENT, ACCEPTED, DECLINED, EXPIRED (past its valid-until date), WITHDRAWN (also when revised). */
 export type QuoteStatus =
+  /** Accepted by the customer: work may be logged against it. */
   | 'ACCEPTED'
+  /** Declined by the customer. */
   | 'DECLINED'
+  /** Being written (staff only). */
   | 'DRAFT'
+  /** Passed its valid-until date undecided. */
   | 'EXPIRED'
+  /** Sent to the customer for a decision. */
   | 'SENT'
+  /** Withdrawn, or superseded by a revision. */
   | 'WITHDRAWN';
 
 /** UPGRADE: a new major version X.0.0, for customers whose maintenance was active on its release date. UPDATE: anything else, for every licensed customer. */
 export type ReleaseKind =
+  /** A minor or patch release: free to every licensed customer. */
   | 'UPDATE'
+  /** A new major version: for customers whose maintenance was active on its release date. */
   | 'UPGRADE';
 
 /** Tickets received from `from` (inclusive) to `to` (exclusive), at most 731 days; NOT_ENTITLED tickets never count. A contact always gets their own organisation. */
 export type ReportFilter = {
+  /** Only this customer’s tickets. */
   customerId?: string | number | null | undefined;
+  /** Only this desk’s tickets. */
   desk?: Desk | null | undefined;
+  /** The start (inclusive). */
   from: string;
+  /** Only this plan. */
   plan?: SupportPlan | null | undefined;
+  /** The end (exclusive). */
   to: string;
 };
 
@@ -326,31 +422,47 @@ export type ReportTarget =
   | 'FIRST_RESPONSE'
   | 'RESOLUTION';
 
+/** Support or Professional Services. */
 export type ScopeDecision =
+  /** Covered by support. */
   | 'IN_SCOPE'
+  /** Paid Professional Services: a quote comes first. */
   | 'NEEDS_PROFESSIONAL_SERVICES'
+  /** Decided case by case by an admin (multi-site tracking). */
   | 'NEEDS_REVIEW';
 
 /** A GOAL is reported on; a GUARANTEE missed is recorded against the premium contract. */
 export type SlaTargetKind =
+  /** A target reported on. */
   | 'GOAL'
+  /** The premium first response: a miss is recorded against the contract. */
   | 'GUARANTEE';
 
 /** RUNNING; PAUSED while waiting on the customer or a quote; WARNING past 75% of its time; MET; BREACHED. */
 export type SlaTargetState =
+  /** Passed its due time unmet (a later reply is recorded; the breach stays). */
   | 'BREACHED'
+  /** Met in time. */
   | 'MET'
+  /** Stopped while the ticket waits on the customer or a quote decision. */
   | 'PAUSED'
+  /** Running, less than 75% used. */
   | 'RUNNING'
+  /** Past 75% of its business time. */
   | 'WARNING';
 
 /** ADMIN may do everything; ENGINEER works tickets, drafts quotes and logs time. */
 export type StaffRole =
+  /** May do everything, including users, calendars, rates and integrations. */
   | 'ADMIN'
+  /** Works tickets, drafts quotes and logs time. */
   | 'ENGINEER';
 
+/** Whose question it is: a customer’s, or a prospect’s evaluating before a purchase. */
 export type SupportLane =
+  /** A licensed (or formerly licensed) customer. */
   | 'CUSTOMER'
+  /** A prospect evaluating before a purchase. */
   | 'PROSPECT';
 
 /** The plan a ticket’s SLA clock runs on (policy section 5). */
@@ -362,96 +474,157 @@ export type SupportPlan =
 
 /** A term’s own status; RENEWED is a past term followed by its renewal. */
 export type TermStatus =
+  /** In force, with more than 60 days left. */
   | 'ACTIVE'
+  /** Cancelled. */
   | 'CANCELLED'
+  /** In force with 60 days or fewer left, not renewed. */
   | 'EXPIRING'
+  /** Ended without a renewal. */
   | 'LAPSED'
+  /** Ended, and followed by its renewal. */
   | 'RENEWED'
+  /** Starts later. */
   | 'UPCOMING';
 
 /** What the question is about; decides whether it is support or Professional Services. */
 export type TicketCategory =
+  /** Affiliate or third-party site tracking: Tracking traffic through affiliate programs or other sites outside your own. */
   | 'AFFILIATE_TRACKING'
+  /** Creating basic labels: Help creating basic labels: up to 5 per contract term are included. */
   | 'BASIC_LABELS'
+  /** A possible bug: Something in the application does not work as it should. */
   | 'BUG'
+  /** Combining labels: Interpreting labels joined together: up to 3 joined labels are included. */
   | 'COMBINATION_LABELS'
+  /** Setting up a basic dataset: High-level guidance on setting up a basic dataset for your site. */
   | 'DATASET_SETUP'
+  /** Numbers that look wrong: Apparent discrepancies in the data shown in your reports. */
   | 'DATA_DISCREPANCY'
+  /** Interpreting your data: In-depth analysis of what your statistics mean for your site and business. */
   | 'DATA_INTERPRETATION'
+  /** Understanding a feature: How a specific feature of the application works. */
   | 'FEATURE_HELP'
+  /** Click fraud detection: Using labels and traffic patterns to find click fraud. */
   | 'FRAUD_DETECTION'
+  /** Training: In-depth training on the program or on web analytics in general. */
   | 'GENERAL_TRAINING'
+  /** ISP or JDC setup: Customising the setup of the ISP or JDC programs. */
   | 'ISP_JDC_SETUP'
+  /** A knowledge base article: Clarifying something covered in the knowledge base or the newsletter. */
   | 'KNOWLEDGE_BASE'
+  /** Upgrading your license: Moving your license to an edition with more features. */
   | 'LICENSE_UPGRADE'
+  /** Licensing question: Questions about your license, license keys or activation. */
   | 'LICENSING'
+  /** Tracking several related websites: Datasets that treat several websites with different domains as one property. */
   | 'MULTI_SITE_TRACKING'
+  /** Network or computer changes: Problems after changes to permissions, file locations, firewalls, routers or other settings. */
   | 'NETWORK_CONFIG'
+  /** Matching another analytics tool: Reconciling our figures with another analytics program or system. */
   | 'RECONCILIATION'
+  /** Revenue or campaign tracking: Revenue and campaign tracking that depends on your website code, logging or third-party systems. */
   | 'REVENUE_CAMPAIGN_TRACKING'
+  /** Server or log file problems: Log files that are incomplete, malformed or hard to get at because of server settings. */
   | 'SERVER_LOG_FILES'
+  /** Unusual website design: Unusual URLs, heavy redirection, frames, JavaScript or Flash navigation that hide visitor paths. */
   | 'UNUSUAL_SITE_DESIGN';
 
 /** QUEUE: premium first, then the earliest due. RECENT_ACTIVITY: the latest message first. */
 export type TicketOrder =
+  /** Premium first, then the earliest due. */
   | 'QUEUE'
+  /** The latest message first. */
   | 'RECENT_ACTIVITY';
 
 /** NEW, OPEN, WAITING_ON_CUSTOMER (clocks paused), ESCALATED to Professional Services (clocks paused), RESOLVED, CLOSED. */
 export type TicketStatus =
+  /** Final; closes itself 7 days after it was resolved. */
   | 'CLOSED'
+  /** Escalated to Professional Services: waits for a quote decision, clocks paused. */
   | 'ESCALATED'
+  /** Received, no one has worked it yet. */
   | 'NEW'
+  /** Being worked. */
   | 'OPEN'
+  /** Answered; a customer reply within 7 days reopens it. */
   | 'RESOLVED'
+  /** Waiting for the customer; clocks paused; their reply reopens it. */
   | 'WAITING_ON_CUSTOMER';
 
+/** Changes to an article, saved as a new revision; fields left out stay. */
 export type UpdateArticleInput = {
   /** Markdown. */
   body?: string | null | undefined;
+  /** The version the change is based on. */
   expectedVersion: number;
+  /** The article’s global id. */
   id: string | number;
+  /** A new slug (its address). */
   slug?: string | null | undefined;
   /** Replaces the tags. */
   tags?: Array<string> | null | undefined;
+  /** A new title. */
   title?: string | null | undefined;
+  /** A new visibility. */
   visibility?: ArticleVisibility | null | undefined;
 };
 
+/** Changes to a contact; fields left out stay as they are. */
 export type UpdateContactInput = {
+  /** The new email address. */
   email?: string | null | undefined;
+  /** The `version` the change is based on; a newer one on the server is a CONFLICT. */
   expectedVersion: number;
+  /** The contact’s global id. */
   id: string | number;
+  /** Whether they may manage key contacts in the portal. */
   isCustomerAdmin?: boolean | null | undefined;
+  /** The new name. */
   name?: string | null | undefined;
+  /** The new IANA time zone. */
   timeZone?: string | null | undefined;
 };
 
+/** Changes to a customer; fields left out stay as they are. */
 export type UpdateCustomerInput = {
+  /** The new billing currency. */
   currency?: Currency | null | undefined;
   /** The version the change is based on. */
   expectedVersion: number;
+  /** The new home desk. */
   homeDesk?: Desk | null | undefined;
+  /** The customer’s global id. */
   id: string | number;
+  /** The new name. */
   name?: string | null | undefined;
 };
 
+/** Changes to an issue; fields left out stay. */
 export type UpdateNewsletterIssueInput = {
   /** Replaces the articles, in this order. */
   articleIds?: Array<string | number> | null | undefined;
+  /** The version the change is based on. */
   expectedVersion: number;
+  /** The issue’s global id. */
   id: string | number;
   /** Markdown. */
   intro?: string | null | undefined;
+  /** A new title. */
   title?: string | null | undefined;
 };
 
+/** A correction to a release; fields left out stay. */
 export type UpdateReleaseInput = {
+  /** The version the correction is based on. */
   expectedLockVersion: number;
+  /** The release’s global id. */
   id: string | number;
   /** Markdown. */
   notes?: string | null | undefined;
+  /** The corrected date. */
   releasedOn?: unknown;
+  /** The corrected version, X.Y.Z. */
   version?: string | null | undefined;
 };
 
@@ -478,12 +651,17 @@ export type UpdateWebhookEndpointInput = {
   url?: string | null | undefined;
 };
 
+/** An upgrade of a license to a higher edition. */
 export type UpgradeLicenseInput = {
   /** A higher edition than the license has. */
   editionId: string | number;
+  /** The license’s `version` the upgrade is based on. */
   expectedVersion: number;
+  /** The license to replace. */
   licenseId: string | number;
+  /** What the customer paid for the new license. */
   price: MoneyInput;
+  /** The purchase date of the new license. */
   purchasedOn: unknown;
 };
 

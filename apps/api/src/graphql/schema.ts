@@ -1,6 +1,8 @@
 import { lexicographicSortSchema, type GraphQLSchema } from 'graphql'
 import { builder } from './builder.js'
 import { auditEveryMutation } from './request-scope-plugin.js'
+import { applyDescriptions, describeGeneratedTypes } from './describe-generated.js'
+import { SCHEMA_DESCRIPTIONS } from './descriptions.js'
 import './scalars.js'
 import './error-types.js'
 import '../modules/customers/customers.schema.js'
@@ -20,9 +22,22 @@ import '../modules/notifications/notifications.schema.js'
 import '../modules/webhooks/webhooks.schema.js'
 
 let schema: GraphQLSchema | undefined
+let unused: string[] = []
 
-/** The executable schema, built once per process. */
+/** The executable schema, built once per process, every part of it described (see graphql/contract.ts). */
 export function getSchema(): GraphQLSchema {
-  schema ??= auditEveryMutation(lexicographicSortSchema(builder.toSchema()))
+  if (!schema) {
+    const built = builder.toSchema()
+    describeGeneratedTypes(built)
+    unused = applyDescriptions(built, SCHEMA_DESCRIPTIONS)
+    describeGeneratedTypes(built) // again, for interface fields described only just now (Error.code)
+    schema = auditEveryMutation(lexicographicSortSchema(built))
+  }
   return schema
+}
+
+/** Entries of descriptions.ts that described nothing (stale, or now described where they are defined). */
+export function unusedDescriptions(): string[] {
+  getSchema()
+  return unused
 }
