@@ -1,5 +1,8 @@
+import { execFile, spawn } from 'node:child_process'
+import path from 'node:path'
+import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildApi } from '../../../scripts/lib/build.mjs'
+import { buildApi, root } from '../../../scripts/lib/build.mjs'
 import { startReceiver } from '../src/modules/webhooks/__tests__/receiver.js'
 import { createTestApp, type TestApp } from './harness.js'
 import { startProduct, type RunningProduct } from './product-process.js'
@@ -164,5 +167,45 @@ describe('integrators across processes', () => {
     } finally {
       await Promise.all([watcher.close(), control.close()])
     }
+  })
+
+  it('the examples in scripts/examples run against a live API: list tickets and follow the queue with a token, verify signatures', { timeout: 60_000 }, async () => {
+    const [one, two] = running
+    const admin = await signIn(one!.base, 'admin@covered.example')
+    const created = await gql(
+      one!.base,
+      `mutation { createApiToken(input: { name: "Examples", scope: READ }) { ... on MutationCreateApiTokenSuccess { created { secret } } } }`,
+      {},
+      admin,
+    )
+    const env = { ...process.env, COVERED_TOKEN: created.body.data.createApiToken.created.secret }
+    const example = (name: string) => path.join(root, 'scripts/examples', name)
+
+    const listed = await promisify(execFile)(process.execPath, [example('list-tickets.mjs'), '--url', one!.base], { env })
+    expect(listed.stdout).toMatch(/CT-\d{6} {2}NEW +PREMIUM +Acme Analytics: Heard across processes/)
+    expect(listed.stdout).toMatch(/^\d+ ticket\(s\)$/m)
+    const refused = await promisify(execFile)(process.execPath, [example('list-tickets.mjs'), '--url', one!.base], { env: { ...env, COVERED_TOKEN: 'cov_wrong' } }).catch((error) => error)
+    expect(refused.stderr).toContain('This API token is not valid: it is unknown, revoked or expired.')
+
+    const follower = spawn(process.execPath, [example('subscribe-queue.mjs'), '--url', two!.base], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    follower.stdout.on('data', (chunk) => (output += chunk))
+    follower.stderr.on('data', (chunk) => (output += chunk))
+    const exited = new Promise<number | null>((resolve) => follower.on('exit', resolve))
+    await waitFor('the example to listen', () => output.includes('listening for changes'))
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    await gql(one!.base, OPEN, { s: 'Followed by the example' }, await signIn(one!.base, 'alex@acme.example'))
+    await waitFor('the example to print the change', () => output.includes('Followed by the example'))
+    follower.kill('SIGINT')
+    expect(await exited).toBe(0)
+
+    const verified = await promisify(execFile)(process.execPath, [example('verify-webhook-signature.mjs')])
+    expect(verified.stdout.split('\n').filter(Boolean).map((line) => line.replace(/\s{2,}/g, ' | '))).toEqual([
+      'genuine | accepted',
+      'forged (body changed after signing) | refused: FORGED',
+      'forged (signed with another secret) | refused: FORGED',
+      'stale (signed 6 minutes ago) | refused: STALE',
+      'replayed (the genuine request again) | refused: REPLAYED',
+    ])
   })
 })

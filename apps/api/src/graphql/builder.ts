@@ -25,6 +25,8 @@ export const builder = new SchemaBuilder<{
     staff: boolean
     admin: boolean
     contact: boolean
+    /** An integrator's API token (bound to one customer or not). */
+    apiToken: boolean
     /** The viewer may read this customer's data. */
     customer: string
   }
@@ -39,6 +41,7 @@ export const builder = new SchemaBuilder<{
       staff: ctx.viewer.kind === 'staff',
       admin: ctx.viewer.kind === 'staff' && ctx.viewer.role === 'ADMIN',
       contact: ctx.viewer.kind === 'contact',
+      apiToken: ctx.viewer.kind === 'token',
       customer: (customerId) => canSeeCustomer(ctx.viewer, customerId),
     }),
     unauthorizedError: (_parent, ctx) =>

@@ -352,8 +352,8 @@ builder.subscriptionField('ticketChanged', (t) =>
 builder.subscriptionField('queueChanged', (t) =>
   t.field({
     type: TicketType,
-    description: 'Any ticket of a desk (or every desk) that changes, for live queues (staff).',
-    authScopes: { staff: true },
+    description: 'Any ticket of a desk (or every desk) that changes, for live queues (staff, and API tokens: a token bound to a customer hears only that customer’s tickets).',
+    authScopes: { staff: true, apiToken: true },
     args: { desk: t.arg({ type: DeskEnum }) },
     subscribe: (_root, { desk }, ctx) => ticketFeed(ctx, (event) => !desk || event.desk === desk),
     resolve: (ticket) => ticket,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { makeCoveredCustomer, makeStaff } from '../../../../test/factories.js'
+import { globalId, makeCoveredCustomer, makeStaff } from '../../../../test/factories.js'
 import { createTestApp, type TestApp } from '../../../../test/harness.js'
 
 let app: TestApp
@@ -9,11 +9,16 @@ beforeAll(async () => {
 afterAll(() => app.close())
 
 /** Opens a GraphQL subscription over server-sent events and collects its events as they arrive. */
-async function subscribe(query: string, variables: Record<string, unknown>, cookie: string) {
+async function subscribe(query: string, variables: Record<string, unknown>, auth: string | { bearer: string }) {
   const controller = new AbortController()
   const response = await app.yoga.fetch('http://covered.test/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream', cookie, 'x-requested-with': 'test' },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'text/event-stream',
+      'x-requested-with': 'test',
+      ...(typeof auth === 'string' ? { cookie: auth } : { authorization: `Bearer ${auth.bearer}` }),
+    },
     body: JSON.stringify({ query, variables }),
     signal: controller.signal,
   })
@@ -83,4 +88,25 @@ it('a customer watching their ticket hears a staff reply at once, without intern
   expect(queued.map((e) => e.data.queueChanged.subject)).toEqual(['Live?', 'Live?'])
   expect(theirs.events).toEqual([])
   await Promise.all([mine.close(), theirs.close(), queue.close()])
+})
+
+it('an API token follows the queue live; one bound to a customer hears only that customer’s tickets', async () => {
+  const db = app.database.dataSource
+  const mine = await makeCoveredCustomer(db)
+  const other = await makeCoveredCustomer(db)
+  const admin = await app.signIn((await makeStaff(db, { role: 'ADMIN' })).email)
+  const CREATE = `mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { ... on MutationCreateApiTokenSuccess { created { secret } } } }`
+  const bound = (await app.gql(CREATE, { i: { name: 'Bound', scope: 'READ', customerId: globalId('Customer', mine.customer.id) } }, { cookie: admin })).data.createApiToken.created.secret
+  const unbound = (await app.gql(CREATE, { i: { name: 'All', scope: 'READ' } }, { cookie: admin })).data.createApiToken.created.secret
+  const QUEUE = `subscription { queueChanged { subject } }`
+  const boundFeed = await subscribe(QUEUE, {}, { bearer: bound })
+  const allFeed = await subscribe(QUEUE, {}, { bearer: unbound })
+  await new Promise((resolve) => setTimeout(resolve, 100))
+  const OPEN = `mutation($s: String!) { openTicket(input: { subject: $s, body: "Question", category: BUG }) { __typename } }`
+  await app.gql(OPEN, { s: 'Theirs' }, { cookie: await app.signIn(other.keyContact.email) })
+  await app.gql(OPEN, { s: 'Ours' }, { cookie: await app.signIn(mine.keyContact.email) })
+  expect((await allFeed.next(2)).map((e) => e.data.queueChanged.subject)).toEqual(['Theirs', 'Ours'])
+  expect((await boundFeed.next(1)).map((e) => e.data.queueChanged.subject)).toEqual(['Ours'])
+  expect(boundFeed.events).toHaveLength(1)
+  await Promise.all([boundFeed.close(), allFeed.close()])
 })
