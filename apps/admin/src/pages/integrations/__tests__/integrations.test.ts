@@ -107,7 +107,7 @@ describe('integrations', () => {
     await wrapper.get('[data-testid="revoke"]').trigger('click')
     await settle()
     expect(sent('RevokeApiToken')).toHaveLength(0)
-    expect(wrapper.text()).toContain('Revoke “Token 1” now?')
+    expect(wrapper.get('.int-confirm').text()).toMatch(/^Revoke “Token 1”\s*it now\?$/)
     await wrapper.get('[data-testid="confirm-revoke"]').trigger('click')
     await settle(8)
     expect(sent('RevokeApiToken')[0]!.variables).toEqual({ id: 't1' })
