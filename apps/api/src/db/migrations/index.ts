@@ -10,8 +10,8 @@ import { DomainEvents1764800000000 } from './1764800000000-domain-events.js'
 import { Mail1764810000000 } from './1764810000000-mail.js'
 import { Notifications1764811000000 } from './1764811000000-notifications.js'
 import { Team1764820000000 } from './1764820000000-team.js'
-import { Security1764840000000 } from './1764840000000-security.js'
 import { Webhooks1764830000000 } from './1764830000000-webhooks.js'
+import { Security1764840000000 } from './1764840000000-security.js'
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -27,6 +27,6 @@ export const migrations = [
   Mail1764810000000,
   Notifications1764811000000,
   Team1764820000000,
-  Security1764840000000,
   Webhooks1764830000000,
+  Security1764840000000,
 ]

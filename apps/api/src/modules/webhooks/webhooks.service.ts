@@ -4,6 +4,7 @@ import { withTransaction, type RequestContext } from '../../context.js'
 import { ForbiddenError, NotFoundError } from '../../errors.js'
 import { decodeCursor, encodeCursor, pageRequest, toConnection, type Connection, type PageArgs } from '../../pagination.js'
 import { parseInput } from '../../validation.js'
+import { acrossCustomers } from '../../db/row-security.js'
 import { recordAudit } from '../audit/audit.js'
 import { newSecret } from '../accounts/secrets.js'
 import { DOMAIN_EVENT_TYPES, onDomainEvent, type StoredDomainEvent } from '../events/domain-events.js'
@@ -274,13 +275,15 @@ export async function attemptsOfDeliveries(ctx: RequestContext, ids: readonly st
  * when the endpoint is filtered), written in the event's own transaction.
  */
 export async function queueWebhookDeliveries(manager: EntityManager, event: StoredDomainEvent): Promise<void> {
-  await manager.query(
+  // Endpoints are the vendor's configuration, not the customer's: a change made by a contact or a bound token
+  // (whose transaction is fenced to its customer by row-level security) still reaches every matching endpoint.
+  await acrossCustomers(manager, () => manager.query(
     `INSERT INTO webhook_deliveries (endpoint_id, domain_event_id, event_type, body, next_attempt_at, give_up_at, created_at)
      SELECT e.id, $1, $2, $3, $4, $5, $4 FROM webhook_endpoints e
       WHERE e.active AND e.event_types @> ARRAY[$2]::text[] AND (e.customer_id IS NULL OR e.customer_id = $6::uuid)
      ON CONFLICT (endpoint_id, domain_event_id) DO NOTHING`,
     [event.id, event.type, JSON.stringify(webhookPayload(event)), event.occurredAt, new Date(event.occurredAt.getTime() + RETRY_WINDOW_MS), event.customerId],
-  )
+  ))
 }
 
 let registered = false
