@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process'
 import { buildSchema } from 'graphql'
-import { breakingChanges, undescribed } from '../src/graphql/contract.js'
+import { breakingChanges, conflictingUnionFields, undescribed } from '../src/graphql/contract.js'
 import { getSchema, unusedDescriptions } from '../src/graphql/schema.js'
 
 /**
  * `pnpm check`: the GraphQL contract. Fails when a type, field, argument, input field or enum value has no
- * description, or when the schema breaks what main's schema.graphql promised where this branch left main (a
- * removal is allowed once main marked it deprecated).
+ * description; when the members of a union give one field name two types (clients could not select both);
+ * when an entry of graphql/descriptions.ts describes nothing; or when the schema breaks what main's
+ * schema.graphql promised where this branch left main (a removal is allowed once main marked it deprecated).
  */
 const schema = getSchema()
 let failed = false
@@ -17,6 +18,13 @@ if (missing.length) {
   console.error(`${missing.length} part(s) of the schema have no description; describe each where it is defined:`)
   for (const coordinate of missing.slice(0, 60)) console.error(`  ${coordinate}`)
   if (missing.length > 60) console.error(`  … and ${missing.length - 60} more`)
+}
+
+const conflicts = conflictingUnionFields(schema)
+if (conflicts.length) {
+  failed = true
+  console.error('Fields of one name must have one type across the members of a union (else clients cannot select both):')
+  for (const conflict of conflicts) console.error(`  ${conflict}`)
 }
 
 const stale = unusedDescriptions()

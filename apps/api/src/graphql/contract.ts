@@ -41,6 +41,28 @@ export function undescribed(schema: GraphQLSchema): string[] {
   return missing.sort()
 }
 
+/**
+ * Fields of one name with different types in the members of a union (Contact.customer: Customer! beside
+ * ApiToken.customer: Customer). GraphQL refuses a query that selects both without aliases ("fields conflict"),
+ * so a client asking for `viewer { ... on Contact { customer } ... on ApiToken { customer } }` would fail.
+ */
+export function conflictingUnionFields(schema: GraphQLSchema): string[] {
+  const conflicts: string[] = []
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isUnionType(type) || isIntrospectionType(type)) continue
+    const seen = new Map<string, { member: string; type: string }>()
+    for (const member of type.getTypes()) {
+      for (const field of Object.values(member.getFields())) {
+        const printed = String(field.type)
+        const earlier = seen.get(field.name)
+        if (earlier && earlier.type !== printed) conflicts.push(`${type.name}: ${earlier.member}.${field.name} is ${earlier.type} but ${member.name}.${field.name} is ${printed}`)
+        else if (!earlier) seen.set(field.name, { member: member.name, type: printed })
+      }
+    }
+  }
+  return conflicts
+}
+
 const REMOVALS = new Set<BreakingChangeType>([BreakingChangeType.FIELD_REMOVED, BreakingChangeType.VALUE_REMOVED_FROM_ENUM, BreakingChangeType.ARG_REMOVED])
 
 /** Whether the coordinate a removal names was deprecated in the base schema (then removing it is allowed). */

@@ -6,7 +6,9 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** STAFF sign in to the admin; CONTACT to the portal. */
 export type AccountKind =
+  /** A customer contact: signs in to the portal. */
   | 'CONTACT'
+  /** A member of the support team: signs in to the admin app. */
   | 'STAFF';
 
 /** Who may read a published article: PUBLIC (anyone, without signing in), CUSTOMERS (signed-in contacts), INTERNAL (staff only). */
@@ -78,6 +80,7 @@ export type ErrorCode =
   | 'FORBIDDEN'
   /** The email and password do not match an account that may sign in. */
   | 'INVALID_CREDENTIALS'
+  /** A one-time link that is unknown, used, expired or withdrawn. */
   | 'INVALID_LINK'
   /** The record does not exist, or is not the viewer’s to see. */
   | 'NOT_FOUND'
@@ -92,16 +95,24 @@ export type ErrorCode =
 
 /** Why a link to set a password does not work: UNKNOWN, USED (once only), EXPIRED, or CANCELLED (replaced or withdrawn). */
 export type InvalidLinkReason =
+  /** Replaced by a newer link, or withdrawn. */
   | 'CANCELLED'
+  /** Past its validity. */
   | 'EXPIRED'
+  /** No such link. */
   | 'UNKNOWN'
+  /** Already used (a link works once). */
   | 'USED';
 
+/** A person to add to an organisation and invite to the portal. */
 export type InviteContactInput = {
   /** The organisation they join. */
   customerId: string | number;
+  /** Their email address: the invitation goes there. */
   email: string;
+  /** May manage the organisation’s key contacts in the portal (default false). */
   isCustomerAdmin?: boolean | null | undefined;
+  /** Their full name. */
   name: string;
   /** IANA zone for their times, e.g. Europe/London; omitted: their organisation’s desk’s. */
   timeZone?: string | null | undefined;
@@ -109,16 +120,27 @@ export type InviteContactInput = {
 
 /** A kind of email a person may choose to get or not; ORGANISATION_TICKETS is a key contact’s copies of colleagues’ tickets. */
 export type NotificationKind =
+  /** Contracts ending in 60 and 30 days. */
   | 'CONTRACT_EXPIRING'
+  /** Copies of colleagues’ tickets (key contacts, after opting in). */
   | 'ORGANISATION_TICKETS'
+  /** Quotes about to expire. */
   | 'QUOTE_EXPIRING'
+  /** Quotes sent for a decision. */
   | 'QUOTE_SENT'
+  /** Response-time targets missed (staff). */
   | 'SLA_BREACHED'
+  /** Response-time targets 75% used (staff). */
   | 'SLA_WARNING'
+  /** Replies from support. */
   | 'TICKET_ANSWERED'
+  /** Premium tickets assigned to you (staff). */
   | 'TICKET_ASSIGNED'
+  /** Tickets received. */
   | 'TICKET_RECEIVED'
+  /** Tickets resolved. */
   | 'TICKET_RESOLVED'
+  /** Tickets waiting for your answer. */
   | 'TICKET_WAITING';
 
 /** A new question. */
@@ -141,14 +163,20 @@ export type OpenTicketInput = {
 
 /** INVITE: a new account’s first password; RESET: a forgotten one. */
 export type PasswordLinkPurpose =
+  /** A new account’s first password. */
   | 'INVITE'
+  /** A new password for a forgotten one. */
   | 'RESET';
 
 /** A contact’s portal access: NONE (never had it), INVITED (emailed a link to set a password), ACTIVE (has a password), REVOKED (withdrawn; sign-in refused). */
 export type PortalAccessStatus =
+  /** May sign in to the portal. */
   | 'ACTIVE'
+  /** Emailed a link to set a password; not used yet. */
   | 'INVITED'
+  /** Never had portal access. */
   | 'NONE'
+  /** Portal access was withdrawn. */
   | 'REVOKED';
 
 /** What a quote line sells. */

@@ -1,12 +1,23 @@
 import { buildSchema } from 'graphql'
 import { describe, expect, it } from 'vitest'
-import { breakingChanges, undescribed } from '../contract.js'
+import { breakingChanges, conflictingUnionFields, undescribed } from '../contract.js'
 import { getSchema, unusedDescriptions } from '../schema.js'
 
 describe('the GraphQL contract', () => {
   it('describes every type, field, argument, input field and enum value of the schema, with no stale entries', () => {
     expect(undescribed(getSchema())).toEqual([])
     expect(unusedDescriptions()).toEqual([])
+    expect(conflictingUnionFields(getSchema())).toEqual([])
+  })
+
+  it('finds fields of one name with different types in the members of a union', () => {
+    const schema = buildSchema(`
+      type Query { viewer: Viewer }
+      union Viewer = Contact | Token
+      type Contact { name: String! customer: String! }
+      type Token { name: String! customer: String }
+    `)
+    expect(conflictingUnionFields(schema)).toEqual(['Viewer: Contact.customer is String! but Token.customer is String'])
   })
 
   it('finds what has no description', () => {

@@ -50,7 +50,8 @@ export const ApiTokenType = builder.objectType(ApiToken, {
     prefix: t.exposeString('tokenPrefix', { description: 'The first characters of the secret, to tell tokens apart.' }),
     scope: t.field({ type: ApiTokenScopeEnum, description: 'What the token may do.', resolve: (token) => token.scope }),
     customerId: t.exposeID('customerId', { nullable: true, description: 'When set, the token sees only this customer (its plain id; see `customer`).' }),
-    customer: t.field({
+    // Not `customer`: in the Viewer union it would clash with Contact.customer (non-null there).
+    boundCustomer: t.field({
       type: CustomerType,
       nullable: true,
       description: 'The one customer the token is bound to; null when it reaches every customer.',

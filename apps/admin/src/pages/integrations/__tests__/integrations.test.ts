@@ -16,7 +16,7 @@ function token(n: number, overrides: Record<string, unknown> = {}) {
     expiresAt: null,
     lastUsedAt: null,
     revokedAt: null,
-    customer: null,
+    boundCustomer: null,
     createdBy: { __typename: 'StaffUser', id: 'u1', name: 'Ada Admin' },
     ...overrides,
   }
@@ -44,7 +44,7 @@ function endpoint(overrides: Record<string, unknown> = {}) {
 
 describe('integrations', () => {
   it('lists tokens with scope, customers, expiry and last use; creates one and shows its secret once', async () => {
-    let tokens = [token(1, { scope: 'READ_WRITE', lastUsedAt: new Date(Date.now() - 120_000).toISOString() }), token(2, { status: 'REVOKED', revokedAt: '2026-11-21T10:00:00.000Z', customer: { __typename: 'Customer', id: 'c1', name: 'Acme Analytics' } })]
+    let tokens = [token(1, { scope: 'READ_WRITE', lastUsedAt: new Date(Date.now() - 120_000).toISOString() }), token(2, { status: 'REVOKED', revokedAt: '2026-11-21T10:00:00.000Z', boundCustomer: { __typename: 'Customer', id: 'c1', name: 'Acme Analytics' } })]
     const { client, sent } = mockClient({
       AdminViewer: viewer,
       ApiTokens: () => ({ data: { apiTokens: tokens } }),

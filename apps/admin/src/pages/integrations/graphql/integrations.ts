@@ -11,7 +11,7 @@ export const ApiTokenFieldsFragment = graphql(`
     expiresAt
     lastUsedAt
     revokedAt
-    customer {
+    boundCustomer {
       id
       name
     }

@@ -109,9 +109,9 @@ describe('API tokens', () => {
   it('records when a token was last used (at most once a minute) and lists it with its creator, customer and status', async () => {
     const bound = await makeCustomer(app.database.dataSource, { name: 'Listed Ltd' })
     const { created } = await createToken({ name: 'Usage', scope: 'READ', customerId: globalId('Customer', bound.id) })
-    const LIST = `{ apiTokens { id name status lastUsedAt customer { name } createdBy { name } } }`
+    const LIST = `{ apiTokens { id name status lastUsedAt boundCustomer { name } createdBy { name } } }`
     const listed = async () => (await app.gql(LIST, {}, { cookie: adminCookie })).data.apiTokens.find((t: any) => t.id === created.apiToken.id)
-    expect(await listed()).toMatchObject({ status: 'ACTIVE', lastUsedAt: null, customer: { name: 'Listed Ltd' }, createdBy: { name: expect.any(String) } })
+    expect(await listed()).toMatchObject({ status: 'ACTIVE', lastUsedAt: null, boundCustomer: { name: 'Listed Ltd' }, createdBy: { name: expect.any(String) } })
 
     const firstUse = app.clock.now().toISOString()
     await app.gql(CUSTOMERS, {}, { bearer: created.secret })
