@@ -49,7 +49,9 @@ describe('admin integrations', () => {
     await page.goto('/admin/login')
     await signIn(page, DEMO.admin)
     await page.waitForURL('**/admin/customers')
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Integrations' }).click()
+    const nav = page.getByRole('navigation', { name: 'Main' })
+    await nav.getByRole('button', { name: 'More' }).click()
+    await nav.getByRole('link', { name: 'Integrations' }).click()
     await page.getByText('No API tokens yet').waitFor()
 
     await page.getByRole('button', { name: 'New token' }).click()

@@ -455,14 +455,19 @@ export type ReportFilter = {
 
 /** Filters of the reports about now (backlog, tickets at risk, renewals due): no date range. */
 export type ReportNowFilter = {
+  /** Only this customer. */
   customerId?: string | number | null | undefined;
+  /** Only this desk. */
   desk?: Desk | null | undefined;
+  /** Only this plan. */
   plan?: SupportPlan | null | undefined;
 };
 
 /** Which response-time target a figure is about. */
 export type ReportTarget =
+  /** The first public reply from support. */
   | 'FIRST_RESPONSE'
+  /** The move to resolved with a public answer. */
   | 'RESOLUTION';
 
 /** Support or Professional Services. */

@@ -230,7 +230,9 @@ export type ReportFilter = {
 
 /** Which response-time target a figure is about. */
 export type ReportTarget =
+  /** The first public reply from support. */
   | 'FIRST_RESPONSE'
+  /** The move to resolved with a public answer. */
   | 'RESOLUTION';
 
 /** Support or Professional Services. */
