@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import { z } from 'zod'
 import { withTransaction, type RequestContext, type Viewer } from '../../context.js'
+import { liftFenceForTransaction } from '../../db/row-security.js'
 import { InvalidLinkError, TooManyAttemptsError } from '../../errors.js'
 import { parseInput } from '../../validation.js'
 import { recordAudit } from '../audit/audit.js'
@@ -57,6 +58,10 @@ export async function requestPasswordReset(ctx: RequestContext, input: z.input<t
     now,
   )
   await withTransaction(ctx, async (manager) => {
+    // The address may be anyone's (staff, another organisation's contact): a contact who is signed in while asking
+    // gets exactly what anyone else gets, so their organisation's fence must neither hide the account nor refuse
+    // its email and audit row (which are not their organisation's). Nothing read here is returned.
+    await liftFenceForTransaction(manager)
     const found = await accountByEmail(manager, email)
     if (!found) return
     await sendResetLink(manager, ctx, found, now, null)
