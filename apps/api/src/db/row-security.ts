@@ -47,10 +47,11 @@ export async function acrossCustomers<T>(manager: { query(sql: string): Promise<
 }
 
 /**
- * Lifts the tenant fence for the rest of a tenant's open transaction (its audit row included), for work done for
- * nobody's organisation in particular, which must behave exactly as it does for an anonymous request: a password
- * reset asked for any address. Such work must return nothing it read to the caller. Staff and anonymous
- * requests: no change. `SET LOCAL` ends with the transaction, so the connection's next one is fenced again.
+ * Lifts the tenant fence for the rest of a tenant's open transaction (its audit row included), for the public
+ * flows that must behave for a signed-in contact exactly as for an anonymous request: a password reset asked for
+ * any address, a password link (whose token says whose account it is), the consulting form. Such work must
+ * return nothing an anonymous caller would not get. Staff and anonymous requests: no change. `SET LOCAL` ends
+ * with the transaction, so the connection's next transaction is fenced again.
  */
 export async function liftFenceForTransaction(manager: { query(sql: string): Promise<unknown> }): Promise<void> {
   if (!requestScope.getStore()?.tenant) return

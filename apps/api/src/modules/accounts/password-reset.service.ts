@@ -134,10 +134,13 @@ async function holderOf(manager: EntityManager, account: AccountRef, purpose: Li
 
 /** Reads a link without using it: an InvalidLinkError when it no longer works. */
 export async function passwordLink(ctx: RequestContext, token: string): Promise<PasswordLinkView> {
-  const manager = ctx.db.manager
-  const link = await findOpenLink(manager, token, ctx.now())
-  const holder = await holderOf(manager, link.account, link.purpose, false)
-  return { purpose: link.purpose, accountKind: link.account.kind === 'staff' ? 'STAFF' : 'CONTACT', name: holder.name, email: holder.email, expiresAt: link.expiresAt }
+  return withTransaction(ctx, async (manager) => {
+    // The link, not whoever is signed in, says whose account this is (see requestPasswordReset).
+    await liftFenceForTransaction(manager)
+    const link = await findOpenLink(manager, token, ctx.now())
+    const holder = await holderOf(manager, link.account, link.purpose, false)
+    return { purpose: link.purpose, accountKind: link.account.kind === 'staff' ? 'STAFF' : 'CONTACT', name: holder.name, email: holder.email, expiresAt: link.expiresAt }
+  })
 }
 
 const SetInput = z.object({ token: z.string(), password: NewPassword })
@@ -152,6 +155,9 @@ export async function setPasswordWithLink(ctx: RequestContext, input: z.input<ty
   // Hash before the transaction: scrypt takes a while and needs no rows locked.
   const passwordHash = await hashPassword(data.password)
   return withTransaction(ctx, async (manager) => {
+    // The link, not whoever is signed in in this browser, says whose account this is: a contact signed in to
+    // another organisation must not be fenced away from it (the link works exactly as for anyone holding it).
+    await liftFenceForTransaction(manager)
     const link = await findOpenLink(manager, data.token, now, { lock: true })
     const holder = await holderOf(manager, link.account, link.purpose, true)
     const table = link.account.kind === 'staff' ? 'staff_users' : 'contacts'

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeContact, makeCustomer, makeStaff } from '../../../../test/factories.js'
 import { createClock, createTestApp, type TestApp } from '../../../../test/harness.js'
-import { linkIn, mailsTo } from './mailbox.js'
+import { linkIn, LOGIN, mailsTo, PASSWORD_LINK, SET_PASSWORD } from './mailbox.js'
 
 /**
  * "Forgot your password?" asked by someone who is signed in as a customer contact (a shared computer, a second
@@ -48,5 +48,23 @@ describe('a reset link asked for while signed in as a contact', () => {
     expect(await mailsTo(app, colleague.email)).toMatchObject([{ kind: 'PASSWORD_RESET', to_name: 'Cole Colleague', customer_id: mine.id }])
     expect(await mailsTo(app, longStaff.email)).toMatchObject([{ kind: 'PASSWORD_RESET', customer_id: null }])
     expect(await mailsTo(app, asker.email)).toEqual([])
+  })
+
+  it('a link for another organisation’s contact, opened in a browser signed in as a contact, is shown and sets that account’s password', async () => {
+    const db = app.database.dataSource
+    const asker = await makeContact(db, await makeCustomer(db, { name: 'Browser Org' }), { name: 'Bea Browser' })
+    const other = await makeCustomer(db, { name: 'Link Org' })
+    const owner = await makeContact(db, other, { name: 'Lee Linkowner' })
+    clock.advance(1000)
+    expect((await app.gql(REQUEST, { email: owner.email }, { ip: '10.77.1.1' })).data.requestPasswordReset.requested).toBe(true)
+    const { token } = linkIn((await mailsTo(app, owner.email))[0]!.text_body)
+    const cookie = await app.signIn(asker.email)
+
+    const shown = await app.gql(PASSWORD_LINK, { token }, { cookie })
+    expect(shown.data.passwordLink).toMatchObject({ __typename: 'QueryPasswordLinkSuccess', link: { purpose: 'RESET', accountKind: 'CONTACT', name: 'Lee Linkowner', email: owner.email } })
+    const set = await app.gql(SET_PASSWORD, { token, password: 'a brand new portal password' }, { cookie })
+    expect(set.data.setPasswordWithLink).toMatchObject({ __typename: 'MutationSetPasswordWithLinkSuccess', link: { name: 'Lee Linkowner' } })
+    const login = await app.gql(LOGIN, { email: owner.email, password: 'a brand new portal password' }, { ip: '10.77.1.2' })
+    expect(login.data.login.__typename).toBe('MutationLoginSuccess')
   })
 })
