@@ -47,6 +47,18 @@ export async function acrossCustomers<T>(manager: { query(sql: string): Promise<
 }
 
 /**
+ * Lifts the tenant fence for the rest of a tenant's open transaction (its audit row included), for the public
+ * flows that must behave for a signed-in contact exactly as for an anonymous request: a password reset asked for
+ * any address, a password link (whose token says whose account it is), the consulting form. Such work must
+ * return nothing an anonymous caller would not get. Staff and anonymous requests: no change. `SET LOCAL` ends
+ * with the transaction, so the connection's next transaction is fenced again.
+ */
+export async function liftFenceForTransaction(manager: { query(sql: string): Promise<unknown> }): Promise<void> {
+  if (!requestScope.getStore()?.tenant) return
+  await manager.query(`SET LOCAL ROLE ${APP_ROLE}`)
+}
+
+/**
  * A `pg` client that becomes `covered_app` when it connects and fences every statement it runs for a tenant
  * request (found in the request scope). Only the promise form with SQL text is fenced, which is all TypeORM uses.
  */
@@ -56,9 +68,26 @@ export function fencedClientClass(role: string): typeof pg.Client {
     /** The tenant to fence the open transaction to, before its first statement (after any SET TRANSACTION). */
     private pendingFence: string | null = null
 
+    constructor(...args: any[]) {
+      super(...(args as [pg.ClientConfig?]))
+      // The server may end a connection with a FATAL error (pg_terminate_backend, a restart, a garbled stream)
+      // when no query of ours is waiting for an answer: `pg` then emits it as an 'error' event, and an 'error'
+      // event nobody listens to kills the process. The pool and TypeORM listen only part of the time (not
+      // between connecting and SET ROLE, nor while the pool hands the client over), so this client always
+      // listens. Nothing is lost: the client is then no longer queryable, its next query fails as UNAVAILABLE,
+      // and the pool drops it on release and makes a new one.
+      this.on('error', () => undefined)
+    }
+
     override connect(callback?: any): any {
       const ready = (super.connect() as unknown as Promise<void>).then(async () => {
-        await super.query(`SET ROLE ${role}`)
+        try {
+          await super.query(`SET ROLE ${role}`)
+        } catch (error) {
+          // The pool forgets a client whose connect failed without ending it: end it here, or its socket stays.
+          void this.end().catch(() => undefined)
+          throw error
+        }
         return this
       })
       if (!callback) return ready

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import { z } from 'zod'
 import { withTransaction, type RequestContext, type Viewer } from '../../context.js'
+import { liftFenceForTransaction } from '../../db/row-security.js'
 import { InvalidLinkError, TooManyAttemptsError } from '../../errors.js'
 import { parseInput } from '../../validation.js'
 import { recordAudit } from '../audit/audit.js'
@@ -57,6 +58,10 @@ export async function requestPasswordReset(ctx: RequestContext, input: z.input<t
     now,
   )
   await withTransaction(ctx, async (manager) => {
+    // The address may be anyone's (staff, another organisation's contact): a contact who is signed in while asking
+    // gets exactly what anyone else gets, so their organisation's fence must neither hide the account nor refuse
+    // its email and audit row (which are not their organisation's). Nothing read here is returned.
+    await liftFenceForTransaction(manager)
     const found = await accountByEmail(manager, email)
     if (!found) return
     await sendResetLink(manager, ctx, found, now, null)
@@ -129,10 +134,13 @@ async function holderOf(manager: EntityManager, account: AccountRef, purpose: Li
 
 /** Reads a link without using it: an InvalidLinkError when it no longer works. */
 export async function passwordLink(ctx: RequestContext, token: string): Promise<PasswordLinkView> {
-  const manager = ctx.db.manager
-  const link = await findOpenLink(manager, token, ctx.now())
-  const holder = await holderOf(manager, link.account, link.purpose, false)
-  return { purpose: link.purpose, accountKind: link.account.kind === 'staff' ? 'STAFF' : 'CONTACT', name: holder.name, email: holder.email, expiresAt: link.expiresAt }
+  return withTransaction(ctx, async (manager) => {
+    // The link, not whoever is signed in, says whose account this is (see requestPasswordReset).
+    await liftFenceForTransaction(manager)
+    const link = await findOpenLink(manager, token, ctx.now())
+    const holder = await holderOf(manager, link.account, link.purpose, false)
+    return { purpose: link.purpose, accountKind: link.account.kind === 'staff' ? 'STAFF' : 'CONTACT', name: holder.name, email: holder.email, expiresAt: link.expiresAt }
+  })
 }
 
 const SetInput = z.object({ token: z.string(), password: NewPassword })
@@ -147,6 +155,9 @@ export async function setPasswordWithLink(ctx: RequestContext, input: z.input<ty
   // Hash before the transaction: scrypt takes a while and needs no rows locked.
   const passwordHash = await hashPassword(data.password)
   return withTransaction(ctx, async (manager) => {
+    // The link, not whoever is signed in in this browser, says whose account this is: a contact signed in to
+    // another organisation must not be fenced away from it (the link works exactly as for anyone holding it).
+    await liftFenceForTransaction(manager)
     const link = await findOpenLink(manager, data.token, now, { lock: true })
     const holder = await holderOf(manager, link.account, link.purpose, true)
     const table = link.account.kind === 'staff' ? 'staff_users' : 'contacts'

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { withTransaction, type RequestContext } from '../../context.js'
+import { liftFenceForTransaction } from '../../db/row-security.js'
 import { ForbiddenError, TooManyAttemptsError } from '../../errors.js'
 import { decodeCursor, encodeCursor, pageRequest, toConnection, type Connection, type PageArgs } from '../../pagination.js'
 import { parseInput } from '../../validation.js'
@@ -43,6 +44,9 @@ export async function submitConsultingRequest(ctx: RequestContext, input: z.inpu
   const [recent]: { n: number }[] = await ctx.db.query('SELECT count(*)::int AS n FROM consulting_requests WHERE ip = $1 AND created_at > $2', [ctx.ip, hourAgo])
   if ((recent?.n ?? 0) >= CONSULTING_RATE.perHour) throw new TooManyAttemptsError(3600, 'requests from this address in the last hour')
   return withTransaction(ctx, async (manager) => {
+    // A public form: someone signed in as a contact gets exactly what anyone else gets, so their organisation's
+    // fence must neither hide a known contact of another organisation nor refuse the new prospect it creates.
+    await liftFenceForTransaction(manager)
     const [known]: { id: string; customer_id: string }[] = await manager.query('SELECT id, customer_id FROM contacts WHERE lower(email) = lower($1)', [data.email])
     let customerId = known?.customer_id
     let contactId = known?.id ?? null
