@@ -3,7 +3,7 @@ import { globalId, makeCoveredCustomer, makeStaff } from '../../../../test/facto
 import { createClock, createTestApp, type TestApp } from '../../../../test/harness.js'
 
 // The admin pipeline reads quotePipeline (reporting): counts, totals per currency and delivered time by status.
-const PIPELINE = `query($from: DateTime!, $to: DateTime!) { quotePipeline(from: $from, to: $to) { __typename
+const PIPELINE = `query($from: DateTime!, $to: DateTime!) { quotePipeline(filter: { from: $from, to: $to }) { __typename
   ... on QueryQuotePipelineSuccess { rows { status currency count totalMinor quotedMinutes loggedMinutes } }
   ... on Error { message } ... on ValidationError { fieldErrors { field message } } } }`
 const CREATE = `mutation($c: ID!, $t: ID, $h: String!) { createQuote(customerId: $c, ticketId: $t, lines: [{ kind: HOURS, quantity: $h }]) { ... on MutationCreateQuoteSuccess { quote { id } } } }`
@@ -44,10 +44,11 @@ describe('the quote pipeline', () => {
 
     const answer = await app.gql(PIPELINE, { from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z' }, { cookie: staff })
     expect(answer.data.quotePipeline.rows).toEqual([
-      { status: 'ACCEPTED', currency: 'USD', count: 1, totalMinor: 30_000, quotedMinutes: 120, loggedMinutes: 45 },
+      // In the order of a quote's life, then by currency.
       { status: 'DRAFT', currency: 'USD', count: 1, totalMinor: 15_000, quotedMinutes: 60, loggedMinutes: 0 },
       { status: 'SENT', currency: 'GBP', count: 1, totalMinor: 36_000, quotedMinutes: 180, loggedMinutes: 0 },
       { status: 'SENT', currency: 'USD', count: 1, totalMinor: 22_500, quotedMinutes: 90, loggedMinutes: 0 },
+      { status: 'ACCEPTED', currency: 'USD', count: 1, totalMinor: 30_000, quotedMinutes: 120, loggedMinutes: 45 },
     ])
   })
 
