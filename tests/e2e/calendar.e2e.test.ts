@@ -44,7 +44,9 @@ describe('admin calendar', () => {
       await page.goto('/admin/login')
       await signIn(page, DEMO.admin)
       await page.waitForURL('**/admin/customers')
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Calendar' }).click()
+      const nav = page.getByRole('navigation', { name: 'Main' })
+      await nav.getByRole('button', { name: 'More' }).click()
+      await nav.getByRole('link', { name: 'Desk calendar' }).click()
       await page.waitForURL('**/admin/calendar')
 
       const uk = page.getByRole('region', { name: 'UK desk' })

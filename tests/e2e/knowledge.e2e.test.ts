@@ -266,7 +266,9 @@ describe('newsletter and releases', () => {
   it('downloads say why an upgrade is withheld; a release an admin adds reaches the customer', async () => {
     const lapsed = await signedIn('portal', 'priya@brightwater.example')
     try {
-      await lapsed.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Downloads' }).click()
+      const portalNav = lapsed.page.getByRole('navigation', { name: 'Main' })
+      await portalNav.getByRole('button', { name: 'More' }).click()
+      await portalNav.getByRole('link', { name: 'Downloads' }).click()
       const upgrade = lapsed.page.getByTestId('withheld').getByTestId('download').filter({ hasText: '9.0.0' })
       await upgrade.waitFor()
       expect(await upgrade.getByTestId('withheld-reason').innerText()).toMatch(/^9\.0 was released on \d{4}-\d{2}-\d{2}, but maintenance lapsed on \d{4}-\d{2}-\d{2}; renew to get 9\.0\.$/)
@@ -277,7 +279,9 @@ describe('newsletter and releases', () => {
 
     const admin = await signedIn('admin', DEMO.admin)
     try {
-      await admin.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Releases' }).click()
+      const adminNav = admin.page.getByRole('navigation', { name: 'Main' })
+      await adminNav.getByRole('button', { name: 'More' }).click()
+      await adminNav.getByRole('link', { name: 'Releases' }).click()
       await admin.page.getByRole('button', { name: 'New release' }).click()
       const form = admin.page.getByTestId('release-form')
       await form.getByLabel('Version').fill('9.0.1')
