@@ -69,9 +69,14 @@ describe('stored script is inert', () => {
     )
     const customerId = created.createCustomer.customer.id as string
     await admin.gql(
-      `mutation ($c: ID!, $name: String!) { createContact(input: { customerId: $c, email: "mallory@mallory.example", name: $name, portalAccess: true, isCustomerAdmin: true, password: "mallory-password-1" }) { __typename ... on Error { message } } }`,
+      `mutation ($c: ID!, $name: String!) { createContact(input: { customerId: $c, email: "mallory@mallory.example", name: $name, portalAccess: true, isCustomerAdmin: true }) { __typename ... on Error { message } } }`,
       { c: customerId, name: `Mal ${PAYLOADS[1]}`.slice(0, 200) },
     )
+    // The contact chooses a password through the invitation's one-time link (read from the sent-mail log).
+    const mail = await admin.gql(`{ emailMessages(first: 1, search: "mallory@mallory.example") { edges { node { textBody } } } }`)
+    const token = /set-password\?token=([A-Za-z0-9_-]+)/.exec(mail.emailMessages.edges[0].node.textBody)![1]
+    const set = await admin.gql(`mutation ($t: String!) { setPasswordWithLink(token: $t, password: "mallory-password-1") { __typename } }`, { t: token })
+    expect(set.setPasswordWithLink.__typename).toBe('MutationSetPasswordWithLinkSuccess')
     const contact = await api('mallory@mallory.example', 'mallory-password-1')
     const opened = await contact.gql(
       `mutation ($s: String!, $b: String!) { openTicket(input: { subject: $s, body: $b, category: DATA_DISCREPANCY }) { ... on MutationOpenTicketSuccess { ticket { id } } ... on Error { message } } }`,
