@@ -139,7 +139,7 @@ type Documents = {
     "\n  subscription TicketQueueChanged($desk: Desk) {\n    queueChanged(desk: $desk) {\n      ...TicketQueueItem\n    }\n  }\n": typeof types.TicketQueueChangedDocument,
     "\n  query TicketCategories {\n    ticketCategories {\n      code\n      label\n      usualScope\n    }\n  }\n": typeof types.TicketCategoriesDocument,
     "\n  fragment CitableArticle on Article {\n    id\n    title\n    slug\n    visibility\n  }\n": typeof types.CitableArticleFragmentDoc,
-    "\n  query CitableArticles($search: String!) {\n    articles(first: 6, search: $search, status: PUBLISHED) {\n      edges {\n        node {\n          ...CitableArticle\n        }\n      }\n    }\n  }\n": typeof types.CitableArticlesDocument,
+    "\n  query CitableArticles($search: String!) {\n    suggestArticles(subject: $search, first: 6) {\n      article {\n        ...CitableArticle\n      }\n    }\n  }\n": typeof types.CitableArticlesDocument,
     "\n  fragment TicketDetail on Ticket {\n    ...TicketQueueItem\n    lane\n    entitlement {\n      plan\n      lane\n      rule\n      reasons\n      remedies\n    }\n    scope {\n      decision\n      rule\n      explanation\n      labelsCounted\n    }\n    customer {\n      id\n      name\n      homeDesk\n    }\n    requester {\n      id\n      name\n      email\n      timeZone\n    }\n    resolvedAt\n    allowedStatusChanges\n    messages {\n      id\n      body\n      internal\n      authorName\n      authorKind\n      createdAt\n    }\n    timeline {\n      id\n      kind\n      summary\n      actorName\n      actorKind\n      at\n      data\n    }\n    articleCitations {\n      article {\n        ...CitableArticle\n      }\n      citedAt\n      citedByName\n      customerVisible\n    }\n  }\n": typeof types.TicketDetailFragmentDoc,
     "\n  query TicketPage($id: ID!) {\n    ticket(id: $id) {\n      ...TicketDetail\n    }\n  }\n": typeof types.TicketPageDocument,
     "\n  subscription TicketPageChanged($id: ID!) {\n    ticketChanged(id: $id) {\n      ...TicketDetail\n    }\n  }\n": typeof types.TicketPageChangedDocument,
@@ -278,7 +278,7 @@ const documents: Documents = {
     "\n  subscription TicketQueueChanged($desk: Desk) {\n    queueChanged(desk: $desk) {\n      ...TicketQueueItem\n    }\n  }\n": types.TicketQueueChangedDocument,
     "\n  query TicketCategories {\n    ticketCategories {\n      code\n      label\n      usualScope\n    }\n  }\n": types.TicketCategoriesDocument,
     "\n  fragment CitableArticle on Article {\n    id\n    title\n    slug\n    visibility\n  }\n": types.CitableArticleFragmentDoc,
-    "\n  query CitableArticles($search: String!) {\n    articles(first: 6, search: $search, status: PUBLISHED) {\n      edges {\n        node {\n          ...CitableArticle\n        }\n      }\n    }\n  }\n": types.CitableArticlesDocument,
+    "\n  query CitableArticles($search: String!) {\n    suggestArticles(subject: $search, first: 6) {\n      article {\n        ...CitableArticle\n      }\n    }\n  }\n": types.CitableArticlesDocument,
     "\n  fragment TicketDetail on Ticket {\n    ...TicketQueueItem\n    lane\n    entitlement {\n      plan\n      lane\n      rule\n      reasons\n      remedies\n    }\n    scope {\n      decision\n      rule\n      explanation\n      labelsCounted\n    }\n    customer {\n      id\n      name\n      homeDesk\n    }\n    requester {\n      id\n      name\n      email\n      timeZone\n    }\n    resolvedAt\n    allowedStatusChanges\n    messages {\n      id\n      body\n      internal\n      authorName\n      authorKind\n      createdAt\n    }\n    timeline {\n      id\n      kind\n      summary\n      actorName\n      actorKind\n      at\n      data\n    }\n    articleCitations {\n      article {\n        ...CitableArticle\n      }\n      citedAt\n      citedByName\n      customerVisible\n    }\n  }\n": types.TicketDetailFragmentDoc,
     "\n  query TicketPage($id: ID!) {\n    ticket(id: $id) {\n      ...TicketDetail\n    }\n  }\n": types.TicketPageDocument,
     "\n  subscription TicketPageChanged($id: ID!) {\n    ticketChanged(id: $id) {\n      ...TicketDetail\n    }\n  }\n": types.TicketPageChangedDocument,
@@ -809,7 +809,7 @@ export function graphql(source: "\n  fragment CitableArticle on Article {\n    i
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CitableArticles($search: String!) {\n    articles(first: 6, search: $search, status: PUBLISHED) {\n      edges {\n        node {\n          ...CitableArticle\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CitableArticles($search: String!) {\n    articles(first: 6, search: $search, status: PUBLISHED) {\n      edges {\n        node {\n          ...CitableArticle\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query CitableArticles($search: String!) {\n    suggestArticles(subject: $search, first: 6) {\n      article {\n        ...CitableArticle\n      }\n    }\n  }\n"): (typeof documents)["\n  query CitableArticles($search: String!) {\n    suggestArticles(subject: $search, first: 6) {\n      article {\n        ...CitableArticle\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

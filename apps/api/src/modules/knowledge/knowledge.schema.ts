@@ -257,10 +257,14 @@ builder.queryField('searchKnowledge', (t) =>
 builder.queryField('suggestArticles', (t) =>
   t.field({
     type: [ArticleSuggestionType],
-    description: 'Up to three published articles for a ticket subject as it is typed (any word matches; the last may be unfinished).',
+    description:
+      'Up to three published articles (or `first`) for a ticket subject, or any text, as it is typed, best first (any word matches; the last may be unfinished).',
     authScopes: { public: true },
-    args: { subject: t.arg.string({ required: true }) },
-    resolve: (_root, { subject }, ctx) => suggestArticles(ctx, subject),
+    args: {
+      subject: t.arg.string({ required: true }),
+      first: t.arg.int({ description: 'How many at most, 1 to 10 (3 when left out; more are never returned).' }),
+    },
+    resolve: (_root, { subject, first }, ctx) => suggestArticles(ctx, subject, first ?? undefined),
   }),
 )
 

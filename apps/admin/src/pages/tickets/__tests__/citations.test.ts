@@ -30,8 +30,8 @@ const CHECKLIST = article('QXJ0aWNsZTox', 'Empty reports checklist', 'empty-repo
 const FILTERS = article('QXJ0aWNsZToy', 'Report filters for customers', 'report-filters', 'CUSTOMERS')
 const INTERNALS = article('QXJ0aWNsZToz', 'Report pipeline internals', 'report-pipeline-internals', 'INTERNAL')
 
-const found = (nodes: unknown[]) => ({
-  data: { articles: { __typename: 'QueryArticlesConnection', edges: nodes.map((node) => ({ __typename: 'QueryArticlesConnectionEdge', node })) } },
+const found = (articles: unknown[]) => ({
+  data: { suggestArticles: articles.map((article) => ({ __typename: 'ArticleSuggestion', article })) },
 })
 
 function setup(t: TicketFixture = ticket(12, { status: 'OPEN', statusLabel: 'Open' })) {

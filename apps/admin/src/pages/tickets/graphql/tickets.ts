@@ -126,14 +126,12 @@ export const CitableArticleFragment = graphql(`
   }
 `)
 
-/** Published articles for the reply composer's "Cite an article": matching what is typed, best first. */
+/** Published articles for the reply composer's "Cite an article": matching what is typed (the last word may be unfinished), best first. */
 export const CitableArticlesQuery = graphql(`
   query CitableArticles($search: String!) {
-    articles(first: 6, search: $search, status: PUBLISHED) {
-      edges {
-        node {
-          ...CitableArticle
-        }
+    suggestArticles(subject: $search, first: 6) {
+      article {
+        ...CitableArticle
       }
     }
   }

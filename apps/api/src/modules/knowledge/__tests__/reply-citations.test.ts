@@ -165,3 +165,20 @@ describe('a reply cites articles in the same transaction', () => {
     expect(plain.ticket.citedArticles).toEqual([])
   })
 })
+
+describe('finding an article to cite', () => {
+  const SUGGEST = `query($s: String!, $n: Int) { suggestArticles(subject: $s, first: $n) { article { title visibility status } } }`
+
+  it('staff get published articles of every visibility for words being typed, best first, as many as asked up to 10', async () => {
+    const found = (await app.gql(SUGGEST, { s: 'report filt', n: 6 }, { cookie: staff })).data.suggestArticles.map((s: any) => s.article)
+    expect(found[0]).toEqual({ title: 'Report filters for customers', visibility: 'CUSTOMERS', status: 'PUBLISHED' })
+    expect(found.map((a: any) => a.title)).toEqual(expect.arrayContaining(['Empty reports checklist', 'Report pipeline internals']))
+    expect(found.every((a: any) => a.status === 'PUBLISHED')).toBe(true)
+    for (let i = 1; i <= 11; i++) await newArticle(app, staff, { title: `Widget guide ${i}`, body: 'Widgets.', visibility: 'PUBLIC' })
+    expect((await app.gql(SUGGEST, { s: 'widget', n: 50 }, { cookie: staff })).data.suggestArticles).toHaveLength(10)
+    expect((await app.gql(SUGGEST, { s: 'widget', n: 0 }, { cookie: staff })).data.suggestArticles).toHaveLength(1)
+    expect((await app.gql(SUGGEST, { s: 'widget' }, { cookie: staff })).data.suggestArticles).toHaveLength(3)
+    // A contact never gets an internal one, however many are asked for.
+    expect((await app.gql(SUGGEST, { s: 'report', n: 10 }, { cookie: contact })).data.suggestArticles.map((s: any) => s.article.visibility)).not.toContain('INTERNAL')
+  })
+})
