@@ -213,9 +213,10 @@ describe('downloads', () => {
     const available = wrapper.get('[data-testid="available"]').findAll('[data-testid="download"]')
     const link = available[0]!.get('[data-testid="download-link"]')
     expect(link.text()).toBe('Download 9.0.2')
+    expect(link.classes()).toContain('cv-button--primary') // the newest is the main action
     expect(link.attributes('href')).toBe('https://downloads.covered.example/covered-9.0.2.zip')
     expect(available[1]!.find('[data-testid="download-link"]').exists()).toBe(false)
-    expect(available[1]!.get('[data-testid="no-download-link"]').text()).toBe('The download link for 9.0.1 is not published yet. Ask support if you need it now.')
+    expect(available[1]!.get('[data-testid="no-download-link"]').text()).toBe('No download link is published for 9.0.1. Ask support if you need it.')
     expect(available[1]!.get('[data-testid="no-download-link"] a').attributes('href')).toBe('/tickets/new')
     expect(available[2]!.find('[data-testid="download-link"]').exists()).toBe(false)
     expect(wrapper.get('[data-testid="withheld"]').find('[data-testid="download-link"]').exists()).toBe(false)
