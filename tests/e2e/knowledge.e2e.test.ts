@@ -327,10 +327,9 @@ describe('newsletter and releases', () => {
   it('downloads say why an upgrade is withheld; a release an admin adds reaches the customer', async () => {
     const lapsed = await signedIn('portal', 'priya@brightwater.example')
     try {
-      // Downloads sit in the top bar's More menu.
-      const nav = lapsed.page.getByRole('navigation', { name: 'Main' })
-      await nav.getByRole('button', { name: 'More' }).click()
-      await nav.getByRole('link', { name: 'Downloads' }).click()
+      const portalNav = lapsed.page.getByRole('navigation', { name: 'Main' })
+      await portalNav.getByRole('button', { name: 'More' }).click()
+      await portalNav.getByRole('link', { name: 'Downloads' }).click()
       const upgrade = lapsed.page.getByTestId('withheld').getByTestId('download').filter({ hasText: '9.0.0' })
       await upgrade.waitFor()
       expect(await upgrade.getByTestId('withheld-reason').innerText()).toMatch(/^9\.0 was released on \d{4}-\d{2}-\d{2}, but maintenance lapsed on \d{4}-\d{2}-\d{2}; renew to get 9\.0\.$/)
