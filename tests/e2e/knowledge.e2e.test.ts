@@ -5,7 +5,8 @@ import { startProduct, type Product } from './harness/product'
 
 // The knowledge base end to end (issue 7): a contact's ticket subject suggests an article they open; an admin writes
 // an article with the live preview and publishes it, and a visitor finds it in the portal's search; hostile markdown
-// runs nothing in either app; and the portal's downloads say why an upgrade is withheld.
+// runs nothing in either app; an engineer cites an article in a reply and the contact opens it from the portal; and
+// the portal's downloads say why an upgrade is withheld and link what may be downloaded.
 let product: Product
 let browser: Browser
 const pages: Page[] = []
@@ -222,6 +223,66 @@ describe('knowledge base', () => {
   })
 })
 
+describe('citing articles', () => {
+  it('an engineer cites an article in a reply; the contact sees the link in the portal and opens the article', async () => {
+    const contact = await signedIn('portal', DEMO.contact)
+    try {
+      const opened = await gql<{ openTicket: { __typename: string; ticket?: { id: string } } }>(
+        contact.context,
+        `mutation($input: OpenTicketInput!) { openTicket(input: $input) { __typename ... on MutationOpenTicketSuccess { ticket { id } } } }`,
+        { input: { subject: 'Monday’s visits changed overnight', body: 'The visits report said 1,310 yesterday and 1,204 today.', category: 'DATA_DISCREPANCY' } },
+      )
+      expect(opened.openTicket.__typename).toBe('MutationOpenTicketSuccess')
+      const ticketId = opened.openTicket.ticket!.id
+
+      const engineer = await signedIn('admin', DEMO.engineer)
+      try {
+        const { page } = engineer
+        await page.goto(`/admin/tickets/${encodeURIComponent(ticketId)}`)
+        const message = page.getByLabel('Your message')
+        await message.fill('Totals for the last two days are provisional; the details are in')
+        await page.getByRole('button', { name: 'Cite an article' }).click()
+        const search = page.getByLabel('Find an article to cite')
+        await search.pressSequentially('report totals', { delay: 30 })
+        const result = page.getByTestId('cite-result').filter({ hasText: 'Why report totals differ from last week' })
+        await result.waitFor()
+        expect(await result.innerText()).toContain('Public')
+        // By keyboard: down into the results, Enter cites; the cursor is back in the message after the link.
+        await search.press('ArrowDown')
+        await page.keyboard.press('Enter')
+        await message.pressSequentially('. Reply here if Monday still differs tomorrow.', { delay: 5 })
+        expect(await message.inputValue()).toBe(
+          'Totals for the last two days are provisional; the details are in [Why report totals differ from last week](/portal/knowledge/articles/why-report-totals-differ-from-last-week). Reply here if Monday still differs tomorrow.',
+        )
+        await page.getByRole('button', { name: 'Reply', exact: true }).click()
+        await page.getByText('Reply sent to the customer. The cited article is recorded on the ticket.').waitFor()
+        await page.getByTestId('cited-article').filter({ hasText: 'Why report totals differ from last week' }).waitFor()
+        const sent = page.getByTestId('ticket-message').last()
+        expect(await sent.getByRole('link', { name: 'Why report totals differ from last week' }).getAttribute('href')).toBe(
+          '/portal/knowledge/articles/why-report-totals-differ-from-last-week',
+        )
+      } finally {
+        await engineer.context.close()
+      }
+
+      const { page } = contact
+      await page.goto(`/portal/tickets/${encodeURIComponent(ticketId)}`)
+      const reply = page.getByTestId('message').filter({ hasText: 'Totals for the last two days are provisional' })
+      await reply.waitFor()
+      // The reply reads as text with a link in it: no markdown brackets left.
+      expect(await reply.locator('.tk-msg__body').innerText()).toBe(
+        'Totals for the last two days are provisional; the details are in Why report totals differ from last week. Reply here if Monday still differs tomorrow.',
+      )
+      await reply.getByRole('link', { name: 'Why report totals differ from last week' }).click()
+      await page.getByRole('heading', { name: 'Why report totals differ from last week', level: 1 }).waitFor()
+      expect(page.url()).toContain('/portal/knowledge/articles/why-report-totals-differ-from-last-week')
+      expect(await page.getByTestId('article-body').innerText()).toContain('Totals for the last 48 hours are provisional.')
+    } finally {
+      await contact.context.close()
+    }
+  })
+})
+
 describe('newsletter and releases', () => {
   it('an admin puts an issue together, orders its articles and publishes it to the archive', async () => {
     const { context, page } = await signedIn('admin', DEMO.admin)
@@ -289,6 +350,10 @@ describe('newsletter and releases', () => {
       await form.getByRole('button', { name: 'Add release' }).click()
       await form.getByText('Release 9.0.1 already exists').waitFor() // the field says what to fix
       await form.getByLabel('Version').fill('9.0.2')
+      await form.getByLabel('Download address').fill('http://downloads.covered.example/covered-9.0.2.zip')
+      await form.getByRole('button', { name: 'Add release' }).click()
+      await form.getByText('Use a whole https:// address').waitFor()
+      await form.getByLabel('Download address').fill('https://downloads.covered.example/covered-9.0.2.zip')
       await form.getByTestId('markdown-preview').locator('strong', { hasText: 'exports' }).waitFor()
       await form.getByRole('button', { name: 'Add release' }).click()
       await admin.page.getByTestId('release-message').getByText('Release 9.0.2 was added.').waitFor()
@@ -300,10 +365,21 @@ describe('newsletter and releases', () => {
 
     const customer = await signedIn('portal', 'priya@brightwater.example', PHONE)
     try {
+      const answers: Promise<string>[] = []
+      customer.page.on('response', (response) => {
+        if (response.url().endsWith('/graphql')) answers.push(response.text().catch(() => ''))
+      })
       await customer.page.goto('/portal/downloads')
       const update = customer.page.getByTestId('available').getByTestId('download').filter({ hasText: '9.0.2' })
       await update.waitFor()
       expect(await update.innerText()).toContain('9.0.2 is an update: free to every licensed customer, with or without maintenance.')
+      expect(await update.getByRole('link', { name: 'Download 9.0.2' }).getAttribute('href')).toBe('https://downloads.covered.example/covered-9.0.2.zip')
+      // The withheld upgrade shows no link, and its address never reached the browser.
+      const upgrade = customer.page.getByTestId('withheld').getByTestId('download').filter({ hasText: '9.0.0' })
+      expect(await upgrade.getByRole('link', { name: /Download/ }).count()).toBe(0)
+      const received = (await Promise.all(answers)).join('\n')
+      expect(received).toContain('covered-9.0.1.zip') // the demo's addresses are there for what she may download
+      expect(received).not.toContain('covered-9.0.0.zip')
     } finally {
       await customer.context.close()
     }

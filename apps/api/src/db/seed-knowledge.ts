@@ -166,9 +166,11 @@ export async function seedKnowledge(manager: EntityManager, now: Date, today: Ca
     [9, 0, 1, -3, 'Fixes a crash when a dashboard has no widgets.'],
   ]
   for (const [major, minor, patch, days, notes] of releases) {
+    // The 8.x line has no download address any more: the portal tells those who may have it to ask support.
+    const downloadUrl = major >= 9 ? `https://downloads.covered.example/covered-${major}.${minor}.${patch}.zip` : null
     await manager.query(
-      `INSERT INTO releases (major, minor, patch, released_on, notes, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`,
-      [major, minor, patch, addCalendarDays(today, days), notes, authorId, now],
+      `INSERT INTO releases (major, minor, patch, released_on, notes, download_url, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)`,
+      [major, minor, patch, addCalendarDays(today, days), notes, downloadUrl, authorId, now],
     )
   }
 }

@@ -12,6 +12,8 @@ import { Notifications1764811000000 } from './1764811000000-notifications.js'
 import { Team1764820000000 } from './1764820000000-team.js'
 import { Webhooks1764830000000 } from './1764830000000-webhooks.js'
 import { Security1764840000000 } from './1764840000000-security.js'
+import { CitedReplies1764860000000 } from './1764860000000-cited-replies.js'
+import { ReleaseDownloads1764861000000 } from './1764861000000-release-downloads.js'
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -29,4 +31,6 @@ export const migrations = [
   Team1764820000000,
   Webhooks1764830000000,
   Security1764840000000,
+  CitedReplies1764860000000,
+  ReleaseDownloads1764861000000,
 ]

@@ -3,23 +3,22 @@ import { ConflictError, ForbiddenError, NotFoundError, PolicyError, ValidationEr
 import { StaffUserType } from '../accounts/accounts.schema.js'
 import { TicketType } from '../tickets/tickets.schema.js'
 import { ARTICLE_VISIBILITIES, PUBLICATION_STATUSES } from './access.js'
+import { ArticleType } from './article.ref.js'
 import {
   articleBySlug,
   articleTags,
   createArticle,
   listArticles,
   listRevisions,
-  loadArticles,
   previewMarkdown,
   publishArticle,
   restoreArticleRevision,
   unpublishArticle,
   updateArticle,
   type ArticleTagCount,
-  type ArticleView,
   type RevisionView,
 } from './articles.service.js'
-import { citeArticles, citedArticlesOfTickets } from './citations.service.js'
+import { citationsOfTickets, citeArticles, citedArticlesOfTickets, type CitationView } from './citations.service.js'
 import { renderMarkdown } from './markdown.js'
 import {
   articlesOfIssues,
@@ -48,11 +47,7 @@ const SearchHitKindEnum = builder.enumType('SearchHitKind', { values: ['ARTICLE'
 
 const HTML_NOTE = 'Rendered from markdown on the server and sanitized (no scripts, event handlers or javascript: links): safe to insert as HTML.'
 
-export const ArticleType = builder.loadableNodeRef<ArticleView, string>('Article', {
-  id: { resolve: (article) => article.id },
-  load: (ids, ctx) => loadArticles(ctx, ids),
-  sort: (article) => article.id,
-})
+export { ArticleType }
 
 const ArticleRevisionType = builder.objectRef<RevisionView>('ArticleRevision').implement({
   description: 'One saved version of an article (staff).',
@@ -150,8 +145,31 @@ const ArticleSuggestionType = builder.objectRef<ArticleSuggestion>('ArticleSugge
 builder.objectField(TicketType, 'citedArticles', (t) =>
   t.loadableList({
     type: ArticleType,
-    description: 'Articles the support team cited while answering, in the order cited (those the viewer may read).',
+    description:
+      'Articles the support team cited while answering, in the order cited. Customers see those cited in public replies that they may read; staff see every one.',
     load: (ids: string[], ctx) => citedArticlesOfTickets(ctx, ids),
+    resolve: (ticket) => ticket.id,
+  }),
+)
+
+const ArticleCitationType = builder.objectRef<CitationView>('ArticleCitation').implement({
+  description: 'An article cited on a ticket, as staff see it: who cited it, when, and whether the customer sees the citation.',
+  fields: (t) => ({
+    article: t.field({ type: ArticleType, description: 'The article cited (staff read every article).', resolve: (c) => c.article }),
+    citedAt: t.expose('citedAt', { type: 'DateTime', description: 'When it was first cited on this ticket.' }),
+    citedByName: t.exposeString('citedByName', { description: 'Who cited it first.' }),
+    customerVisible: t.exposeBoolean('customerVisible', {
+      description: 'False when it was cited only in internal notes, or the article is INTERNAL: the customer does not see the citation.',
+    }),
+  }),
+})
+
+builder.objectField(TicketType, 'articleCitations', (t) =>
+  t.loadableList({
+    type: ArticleCitationType,
+    description: 'Every article cited on the ticket, in the order cited, with who cited it and whether the customer sees it (staff).',
+    authScopes: { staff: true },
+    load: (ids: string[], ctx) => citationsOfTickets(ctx, ids),
     resolve: (ticket) => ticket.id,
   }),
 )
@@ -239,10 +257,14 @@ builder.queryField('searchKnowledge', (t) =>
 builder.queryField('suggestArticles', (t) =>
   t.field({
     type: [ArticleSuggestionType],
-    description: 'Up to three published articles for a ticket subject as it is typed (any word matches; the last may be unfinished).',
+    description:
+      'Up to three published articles (or `first`) for a ticket subject, or any text, as it is typed, best first (any word matches; the last may be unfinished).',
     authScopes: { public: true },
-    args: { subject: t.arg.string({ required: true }) },
-    resolve: (_root, { subject }, ctx) => suggestArticles(ctx, subject),
+    args: {
+      subject: t.arg.string({ required: true }),
+      first: t.arg.int({ description: 'How many at most, 1 to 10 (3 when left out; more are never returned).' }),
+    },
+    resolve: (_root, { subject, first }, ctx) => suggestArticles(ctx, subject, first ?? undefined),
   }),
 )
 

@@ -91,6 +91,8 @@ export async function searchKnowledge(ctx: RequestContext, args: PageArgs & { qu
 
 /** How many suggestions ticket intake shows. */
 export const SUGGESTION_LIMIT = 3
+/** The most suggestions one may ask for (the reply composer's "Cite an article" shows 6). */
+export const MAX_SUGGESTIONS = 10
 
 /**
  * The words of a subject being typed, as an OR query with the last word as a prefix (it may be unfinished):
@@ -113,11 +115,12 @@ export interface ArticleSuggestion {
 }
 
 /**
- * Up to three published articles for a ticket subject as it is typed, best first, among those the viewer may
- * read (a visitor PUBLIC, a contact also CUSTOMERS; staff also INTERNAL, never drafts).
+ * Up to three (or `limit`, at most MAX_SUGGESTIONS) published articles for a text as it is typed, best first,
+ * among those the viewer may read (a visitor PUBLIC, a contact also CUSTOMERS; staff also INTERNAL, never drafts).
  */
-export async function suggestArticles(ctx: RequestContext, subject: string): Promise<ArticleSuggestion[]> {
+export async function suggestArticles(ctx: RequestContext, subject: string, limit: number = SUGGESTION_LIMIT): Promise<ArticleSuggestion[]> {
   const query = suggestionQuery(subject)
+  const count = Math.min(Math.max(Number.isFinite(limit) ? Math.trunc(limit) : SUGGESTION_LIMIT, 1), MAX_SUGGESTIONS)
   if (!query) return []
   const rows: HitRow[] = await ctx.db.query(
     `WITH q AS (SELECT to_tsquery('english', $1) AS query),
@@ -126,7 +129,7 @@ export async function suggestArticles(ctx: RequestContext, subject: string): Pro
          FROM articles a, q
         WHERE a.search @@ q.query AND a.status = 'PUBLISHED' AND ${articleVisibilitySql(ctx.viewer)}
         ORDER BY rank DESC, a.id
-        LIMIT ${SUGGESTION_LIMIT})
+        LIMIT ${count})
      SELECT 'ARTICLE' AS kind, p.id, p.rank,
             ts_headline('english', p.title, q.query, $2) AS title_hl,
             ts_headline('english', p.text, q.query, $3) AS snippet_hl

@@ -69,7 +69,7 @@ export function notificationHandler(settings: () => NotificationSettings): Domai
       secret ??= await emailLinkSecret(manager)
       const unsubscribe = unsubscribeUrl(publicUrl, signUnsubscribeToken(secret, { recipientKind: candidate.recipientKind, recipientId: candidate.id, kind: candidate.optOutKind }))
       const model = plan.model(candidate)
-      const rendered = renderEmail(composeEmail(model, candidate.timeZone, plan.link(candidate.recipientKind, publicUrl)), {
+      const rendered = renderEmail(composeEmail(model, candidate.timeZone, plan.link(candidate.recipientKind, publicUrl), publicUrl), {
         name: candidate.name,
         why: candidate.why,
         preferencesUrl: preferencesUrl(publicUrl, candidate.recipientKind),

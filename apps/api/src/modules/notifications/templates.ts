@@ -56,10 +56,25 @@ const tag = (ticket: TicketFacts) => `[${ticket.number}]`
 const subjectOf = (ticket: TicketFacts) => oneLine(ticket.subject)
 
 /**
- * The words of each kind for one recipient: their time zone decides every time shown. `link` is the page it
- * concerns (the portal for customers, the admin app for staff).
+ * A reply's links as an email reader can follow them. In the portal, `[label](/portal/…)` (how an engineer's
+ * "Cite an article" writes a link) is a link; in an email it becomes `label (https://…/portal/…)`, the path put
+ * after the address Covered is served at. Anything that is not an http(s) address or a path on the site stays as
+ * written.
  */
-export function composeEmail(model: EmailModel, timeZone: string, link: string): ComposedEmail {
+export function emailLinks(text: string, siteUrl: string): string {
+  return text.replace(/\[([^[\]\n]{1,300})\]\(([^()\s]{1,2000})\)/g, (whole, label: string, target: string) => {
+    if (target.startsWith('/') && !target.startsWith('//') && !target.includes('\\')) return `${label} (${siteUrl.replace(/\/+$/, '')}${target})`
+    if (/^https?:\/\/[^/]/i.test(target)) return `${label} (${target})`
+    return whole
+  })
+}
+
+/**
+ * The words of each kind for one recipient: their time zone decides every time shown. `link` is the page it
+ * concerns (the portal for customers, the admin app for staff); `siteUrl` (PUBLIC_URL) makes the site's own links
+ * in a reply whole.
+ */
+export function composeEmail(model: EmailModel, timeZone: string, link: string, siteUrl?: string): ComposedEmail {
   const at = (instant: Date) => formatInstant(instant, timeZone)
   switch (model.kind) {
     case 'TICKET_RECEIVED': {
@@ -101,7 +116,7 @@ export function composeEmail(model: EmailModel, timeZone: string, link: string):
         heading: `${oneLine(reply.authorName)} answered`,
         blocks: [
           { type: 'paragraph', text: `There is a new answer on ${model.copy ? `${oneLine(ticket.requesterName)}’s` : 'your'} ticket “${subjectOf(ticket)}” (${ticket.number}), sent ${at(reply.at)}.` },
-          { type: 'quote', by: oneLine(reply.authorName), text: reply.body },
+          { type: 'quote', by: oneLine(reply.authorName), text: siteUrl ? emailLinks(reply.body, siteUrl) : reply.body },
           { type: 'paragraph', text: 'To answer, reply on the ticket page in the portal, so the whole conversation stays in one place.' },
         ],
         action: { label: 'Reply on the ticket', url: link },

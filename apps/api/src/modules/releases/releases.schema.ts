@@ -7,6 +7,7 @@ import {
   createRelease,
   deleteRelease,
   downloadsFor,
+  downloadUrlFor,
   listReleases,
   loadReleases,
   updateRelease,
@@ -37,6 +38,12 @@ ReleaseType.implement({
     releasedOn: t.field({ type: 'Date', resolve: (r) => r.releasedOn }),
     notes: t.exposeString('notes', { description: 'Markdown as written.' }),
     notesHtml: t.string({ description: 'The notes rendered and sanitized on the server: safe to insert as HTML.', resolve: (r) => renderMarkdown(r.notes) }),
+    downloadUrl: t.string({
+      nullable: true,
+      description:
+        'The https address to download the release from, or null. Staff always see it; a contact (or an API token bound to a customer) only when their organisation may download the release; anyone else, and anyone it is withheld from, gets null.',
+      resolve: (r, _args, ctx) => downloadUrlFor(ctx, r),
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     lockVersion: t.exposeInt('lockVersion', { description: 'Send it back with a change; a stale one is refused as a CONFLICT.' }),
@@ -85,6 +92,7 @@ const CreateReleaseInput = builder.inputType('CreateReleaseInput', {
     version: t.string({ required: true, description: 'X.Y.Z, e.g. 9.0.0; unique.' }),
     releasedOn: t.field({ type: 'Date', required: true }),
     notes: t.string({ description: 'Markdown.' }),
+    downloadUrl: t.string({ description: 'Where entitled customers download it: an https:// address (optional).' }),
   }),
 })
 
@@ -106,13 +114,14 @@ const UpdateReleaseInput = builder.inputType('UpdateReleaseInput', {
     version: t.string(),
     releasedOn: t.field({ type: 'Date' }),
     notes: t.string({ description: 'Markdown.' }),
+    downloadUrl: t.string({ description: 'Where entitled customers download it: an https:// address; an empty string removes it; left out, it stays.' }),
   }),
 })
 
 builder.mutationField('updateRelease', (t) =>
   t.field({
     type: ReleaseType,
-    description: 'Corrects a release’s version, date or notes (admins).',
+    description: 'Corrects a release’s version, date, notes or download address (admins).',
     authScopes: { admin: true },
     errors: { types: RELEASE_ERRORS, dataField: { name: 'release' } },
     args: { input: t.arg({ type: UpdateReleaseInput, required: true }) },

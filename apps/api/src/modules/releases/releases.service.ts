@@ -34,6 +34,11 @@ export interface ReleaseView {
   releasedOn: CalendarDate
   /** Markdown. */
   notes: string
+  /**
+   * Where it is downloaded from (https), or null. Never hand it to a viewer without `downloadUrlFor`: only staff
+   * and customers entitled to the release may see it.
+   */
+  downloadUrl: string | null
   createdAt: Date
   updatedAt: Date
   /** Optimistic concurrency of the record (the release's own number is `version`). */
@@ -47,12 +52,13 @@ interface ReleaseRow {
   patch: number
   released_on: string
   notes: string
+  download_url: string | null
   created_at: Date
   updated_at: Date
   version: number
 }
 
-const SELECT_RELEASE = `SELECT r.id, r.major, r.minor, r.patch, to_char(r.released_on, 'YYYY-MM-DD') AS released_on, r.notes, r.created_at, r.updated_at, r.version FROM releases r`
+const SELECT_RELEASE = `SELECT r.id, r.major, r.minor, r.patch, to_char(r.released_on, 'YYYY-MM-DD') AS released_on, r.notes, r.download_url, r.created_at, r.updated_at, r.version FROM releases r`
 
 function releaseView(row: ReleaseRow): ReleaseView {
   const parts = { major: Number(row.major), minor: Number(row.minor), patch: Number(row.patch) }
@@ -63,6 +69,7 @@ function releaseView(row: ReleaseRow): ReleaseView {
     kind: releaseKind(parts),
     releasedOn: row.released_on,
     notes: row.notes,
+    downloadUrl: row.download_url ?? null,
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
     lockVersion: Number(row.version),
@@ -121,10 +128,37 @@ const Notes = z
   .transform((text) => text.replace(CONTROL_CHARACTERS, '').replace(/\r\n?/g, '\n'))
   .pipe(z.string().max(50_000, 'Keep release notes to 50,000 characters.'))
 
-const CreateReleaseInput = z.object({ version: z.string(), releasedOn: z.string(), notes: Notes.nullish() })
+const HTTPS_EXAMPLE = 'e.g. https://downloads.example.com/covered-9.1.0.zip'
+
+/**
+ * A download address as an admin typed it: trimmed, https only (downloads must not travel unencrypted or be
+ * swapped on the way), a host, no user name or password in it, at most 2,000 characters. An empty text means
+ * "no address".
+ */
+const DownloadUrl = z
+  .string()
+  .transform((text) => text.trim())
+  .superRefine((text, issue) => {
+    if (!text) return
+    const fail = (message: string) => issue.addIssue({ code: 'custom', message })
+    if (text.length > 2000) return fail('Keep the download address to 2,000 characters.')
+    // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+    if (/[\s\u0000-\u001f\u007f]/.test(text)) return fail(`Remove the spaces and invisible characters from the download address (${HTTPS_EXAMPLE}).`)
+    let url: URL
+    try {
+      url = new URL(text)
+    } catch {
+      return fail(`Write the whole download address, starting with https:// (${HTTPS_EXAMPLE}).`)
+    }
+    if (url.protocol !== 'https:') return fail(`Use an https:// address: customers must get the release encrypted and unaltered (${HTTPS_EXAMPLE}).`)
+    if (!/^https:\/\/[^/?#]/i.test(text) || !url.hostname) return fail(`Write the address with its host name (${HTTPS_EXAMPLE}).`)
+    if (url.username || url.password) return fail('Leave the user name and password out of the download address: every entitled customer sees it.')
+  })
+
+const CreateReleaseInput = z.object({ version: z.string(), releasedOn: z.string(), notes: Notes.nullish(), downloadUrl: DownloadUrl.nullish() })
 
 function snapshot(release: ReleaseView) {
-  return { version: release.version, releasedOn: release.releasedOn, kind: release.kind }
+  return { version: release.version, releasedOn: release.releasedOn, kind: release.kind, downloadUrl: release.downloadUrl }
 }
 
 function versionTaken(version: string): ValidationError {
@@ -158,8 +192,8 @@ export const createRelease = service(async (ctx: RequestContext, input: z.input<
     const now = ctx.now()
     const [inserted]: { id: string }[] = await manager
       .query(
-        `INSERT INTO releases (major, minor, patch, released_on, notes, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
-        [parts.major, parts.minor, parts.patch, releasedOn, data.notes ?? '', admin.id, now],
+        `INSERT INTO releases (major, minor, patch, released_on, notes, download_url, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id`,
+        [parts.major, parts.minor, parts.patch, releasedOn, data.notes ?? '', data.downloadUrl || null, admin.id, now],
       )
       .catch((error) => {
         throw isUniqueViolation(error) ? versionTaken(formatReleaseVersion(parts)) : error
@@ -184,9 +218,13 @@ const UpdateReleaseInput = z.object({
   version: z.string().nullish(),
   releasedOn: z.string().nullish(),
   notes: Notes.nullish(),
+  downloadUrl: DownloadUrl.nullish(),
 })
 
-/** Corrects a release's version, date or notes (admins; audited; a stale lock version is a CONFLICT). */
+/**
+ * Corrects a release's version, date, notes or download address (admins; audited; a stale lock version is a
+ * CONFLICT). A field left out (or null) stays; an empty download address removes it.
+ */
 export const updateRelease = service(async (ctx: RequestContext, input: z.input<typeof UpdateReleaseInput>): Promise<ReleaseView> => {
   requireAdmin(ctx.viewer)
   const data = parseInput(UpdateReleaseInput, input)
@@ -198,8 +236,17 @@ export const updateRelease = service(async (ctx: RequestContext, input: z.input<
     if (parts) await checkVersionFree(manager, parts, current.id)
     await manager
       .query(
-        `UPDATE releases SET major = $2, minor = $3, patch = $4, released_on = $5, notes = $6, updated_at = $7, version = version + 1 WHERE id = $1`,
-        [current.id, next.major, next.minor, next.patch, releasedOn ?? current.releasedOn, data.notes ?? current.notes, ctx.now()],
+        `UPDATE releases SET major = $2, minor = $3, patch = $4, released_on = $5, notes = $6, download_url = $7, updated_at = $8, version = version + 1 WHERE id = $1`,
+        [
+          current.id,
+          next.major,
+          next.minor,
+          next.patch,
+          releasedOn ?? current.releasedOn,
+          data.notes ?? current.notes,
+          data.downloadUrl == null ? current.downloadUrl : data.downloadUrl || null,
+          ctx.now(),
+        ],
       )
       .catch((error) => {
         throw isUniqueViolation(error) ? versionTaken(formatReleaseVersion(next)) : error
@@ -233,6 +280,55 @@ export interface DownloadView {
   reason: string
 }
 
+/** What decides a customer's downloads: their status, their maintenance terms and today at their home desk. */
+interface EntitlementBasis {
+  customerStatus: Parameters<typeof decideReleaseEntitlement>[0]['customerStatus']
+  maintenanceTerms: Parameters<typeof decideReleaseEntitlement>[0]['maintenanceTerms']
+  today: CalendarDate
+}
+
+/** The basis of a customer the viewer may see (null when there is no such customer): two statements, batched. */
+async function entitlementBasis(ctx: RequestContext, customerId: string): Promise<EntitlementBasis | null> {
+  const [[customer], [contracts]] = await Promise.all([loadCustomers(ctx, [customerId]), contractsOfCustomers(ctx, [customerId])])
+  if (!customer || customer instanceof Error) return null
+  const maintenanceTerms = (contracts ?? [])
+    .filter((contract) => contract.kind === 'MAINTENANCE')
+    .flatMap((contract) => contract.terms.map((term) => ({ start: term.start, end: term.end, cancelledAt: term.cancelledOn })))
+  return { customerStatus: customer.status, maintenanceTerms, today: todayAtDesk(ctx, customer.homeDesk) }
+}
+
+function decide(basis: EntitlementBasis, release: ReleaseView) {
+  return decideReleaseEntitlement({
+    release: { version: release, releasedOn: release.releasedOn },
+    customerStatus: basis.customerStatus,
+    maintenanceTerms: basis.maintenanceTerms,
+  })
+}
+
+/** Each request works out its own customer's basis once, however many releases it shows. */
+const basisOfRequest = new WeakMap<RequestContext, Promise<EntitlementBasis | null>>()
+
+/**
+ * A release's download address as the viewer may see it: staff always; a contact, or an API token bound to a
+ * customer, only when that customer may download the release (out at their home desk, and entitled by policy
+ * section 9); anyone else (a visitor, a token for every customer) never. A withheld release never reveals it.
+ */
+export async function downloadUrlFor(ctx: RequestContext, release: ReleaseView): Promise<string | null> {
+  if (!release.downloadUrl) return null
+  const viewer = ctx.viewer
+  if (viewer.kind === 'staff') return release.downloadUrl
+  const customerId = viewer.kind === 'contact' || viewer.kind === 'token' ? viewer.customerId : null
+  if (!customerId) return null
+  let basis = basisOfRequest.get(ctx)
+  if (!basis) {
+    basis = entitlementBasis(ctx, customerId)
+    basisOfRequest.set(ctx, basis)
+  }
+  const known = await basis
+  if (!known || compareCalendarDates(release.releasedOn, known.today) > 0) return null
+  return decide(known, release).available ? release.downloadUrl : null
+}
+
 /**
  * Every release out so far (at the customer's home desk), newest first, each with whether the customer may
  * download it and why (policy section 9, decided in packages/domain): updates for every licensed customer,
@@ -244,15 +340,9 @@ export const downloadsFor = service(async (ctx: RequestContext, customerId: stri
   const id = customerId ?? (viewer.kind === 'contact' ? viewer.customerId : viewer.kind === 'token' ? viewer.customerId : null)
   if (!id) throw new ValidationError([{ field: 'customerId', message: 'Choose the customer whose downloads to show.' }])
   if (!isUuid(id) || !canSeeCustomer(viewer, id)) throw new NotFoundError('That customer')
-  const [[customer], [contracts]] = await Promise.all([loadCustomers(ctx, [id]), contractsOfCustomers(ctx, [id])])
-  if (!customer || customer instanceof Error) throw new NotFoundError('That customer')
-  const maintenanceTerms = (contracts ?? [])
-    .filter((contract) => contract.kind === 'MAINTENANCE')
-    .flatMap((contract) => contract.terms.map((term) => ({ start: term.start, end: term.end, cancelledAt: term.cancelledOn })))
-  const today = todayAtDesk(ctx, customer.homeDesk)
-  const rows: ReleaseRow[] = await ctx.db.query(`${SELECT_RELEASE} WHERE r.released_on <= $1::date ORDER BY r.major DESC, r.minor DESC, r.patch DESC`, [today])
-  return rows.map(releaseView).map((release) => {
-    const decision = decideReleaseEntitlement({ release: { version: release, releasedOn: release.releasedOn }, customerStatus: customer.status, maintenanceTerms })
-    return { release, ...decision }
-  })
+  const basis = await entitlementBasis(ctx, id)
+  if (!basis) throw new NotFoundError('That customer')
+  if ((viewer.kind === 'contact' || viewer.kind === 'token') && viewer.customerId === id) basisOfRequest.set(ctx, Promise.resolve(basis))
+  const rows: ReleaseRow[] = await ctx.db.query(`${SELECT_RELEASE} WHERE r.released_on <= $1::date ORDER BY r.major DESC, r.minor DESC, r.patch DESC`, [basis.today])
+  return rows.map(releaseView).map((release) => ({ release, ...decide(basis, release) }))
 })

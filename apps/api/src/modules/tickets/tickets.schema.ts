@@ -27,6 +27,7 @@ import { subscribeTicketChanges } from './pubsub.js'
 import type { TicketRow } from './ticket.record.js'
 import { listTickets } from './tickets.list.js'
 import { loadTickets } from './tickets.queries.js'
+import { ArticleType } from '../knowledge/article.ref.js'
 import { assignTicket, changeTicketStatus, decideScope, replyToTicket } from './workflow.service.js'
 
 export const TicketStatusEnum = builder.enumType('TicketStatus', {
@@ -275,8 +276,14 @@ builder.mutationField('replyToTicket', (t) =>
       ticketId: t.arg.globalID({ required: true, for: TicketType }),
       body: t.arg.string({ required: true }),
       internal: t.arg.boolean({ description: 'An internal note, never shown to the customer.' }),
+      citedArticleIds: t.arg.globalIDList({
+        for: ArticleType,
+        description:
+          'Staff: the knowledge base articles the message links to, recorded on the ticket in the same transaction (each once per ticket). Only published articles; a public reply cannot cite an INTERNAL article, since the customer cannot open it.',
+      }),
     },
-    resolve: (_root, args, ctx) => replyToTicket(ctx, { ...args, ticketId: args.ticketId.id }),
+    resolve: (_root, args, ctx) =>
+      replyToTicket(ctx, { ticketId: args.ticketId.id, body: args.body, internal: args.internal, citedArticleIds: args.citedArticleIds?.map((a) => a.id) ?? null }),
   }),
 )
 

@@ -18,6 +18,7 @@ import { emitTicketEvent } from '../events/ticket-events.js'
 import { service } from '../../domain-errors.js'
 import { ForbiddenError, ValidationError } from '../../errors.js'
 import { parseInput } from '../../validation.js'
+import { recordCitations } from '../knowledge/citations.service.js'
 import { calendarForPlan } from '../sla/sla.service.js'
 import { canWorkTickets } from './access.js'
 import { scheduleJobs } from './jobs.js'
@@ -114,17 +115,21 @@ const ReplyInput = z.object({
   ticketId: z.string(),
   body: z.string().trim().min(1, 'Write the reply first.').max(20_000, 'Keep a reply to 20,000 characters.'),
   internal: z.boolean().nullish(),
+  citedArticleIds: z.array(z.string()).nullish(),
 })
 
 /**
  * A public reply or an internal note. Staff's first public reply meets the first response; a customer's reply
  * reopens a ticket that waited on them (or was resolved less than 7 days ago). Internal notes are staff-only
- * and never shown to customers.
+ * and never shown to customers. Staff may record the knowledge base articles the message cites in the same
+ * transaction (`citedArticleIds`): the reply and its citations are saved together or not at all.
  */
 export const replyToTicket = service(async (ctx: RequestContext, input: z.input<typeof ReplyInput>): Promise<TicketRow> => {
   const data = parseInput(ReplyInput, input)
   const staffSide = canWorkTickets(ctx.viewer)
   if (data.internal && !staffSide) throw new ForbiddenError('Only staff can write internal notes.')
+  const citing = data.citedArticleIds?.length ? data.citedArticleIds : null
+  if (citing && ctx.viewer.kind !== 'staff') throw new ForbiddenError('Only staff cite knowledge base articles in replies.')
   const ticket = await withTransaction(ctx, async (manager) => {
     const row = await lockTicket(manager, ctx, data.ticketId)
     const now = ctx.now()
@@ -141,6 +146,7 @@ export const replyToTicket = service(async (ctx: RequestContext, input: z.input<
       `INSERT INTO ticket_messages (ticket_id, author_kind, author_id, visibility, body, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [row.id, authorKind, 'id' in ctx.viewer ? ctx.viewer.id : null, visibility, data.body, now],
     )
+    if (citing) await recordCitations(manager, ctx, row.id, citing, { field: 'citedArticleIds', messageId: message!.id, visibility })
     const updated = await reloadTicket(manager, row.id)
     // Internal notes never become events: events reach customers' inboxes and integrators.
     if (!data.internal) {

@@ -20,6 +20,7 @@ function release(version: string, overrides: Record<string, unknown> = {}) {
     notesHtml: '<p>Fixes.</p>',
     updatedAt: '2026-11-15T10:00:00.000Z',
     lockVersion: 1,
+    downloadUrl: null,
     ...overrides,
   }
 }
@@ -87,6 +88,43 @@ describe('releases', () => {
     expect(sent('CreateRelease').at(-1)!.variables).toMatchObject({ input: { version: '9.1.0', notes: 'New things.' } })
     expect(wrapper.get('[data-testid="release-message"]').text()).toBe('Release 9.1.0 was added.')
     expect(wrapper.find('[data-testid="release-form"]').exists()).toBe(false)
+  })
+
+  it('an admin gives a release its download address: https only, checked before sending and by the server', async () => {
+    const { client, sent } = mockClient({
+      AdminViewer: admin,
+      AdminReleases: releases([release('9.0.1'), release('9.0.0', { downloadUrl: 'https://downloads.covered.example/covered-9.0.0.zip' })]),
+      AdminPreviewMarkdown: { data: { previewMarkdown: { __typename: 'QueryPreviewMarkdownSuccess', html: '<p>Fixes.</p>' } } },
+      UpdateRelease: (op) =>
+        op.variables?.input.downloadUrl.includes('user:')
+          ? { data: { updateRelease: { __typename: 'ValidationError', code: 'VALIDATION', message: 'Invalid input.', fieldErrors: [{ __typename: 'FieldError', field: 'downloadUrl', message: 'Leave the user name and password out of the download address: every entitled customer sees it.' }] } } }
+          : { data: { updateRelease: { __typename: 'MutationUpdateReleaseSuccess', release: release('9.0.1', { downloadUrl: op.variables?.input.downloadUrl, lockVersion: 2 }) } } },
+    })
+    const { wrapper } = await mountApp(client, '/releases')
+    const rows = wrapper.findAll('[data-testid="release-download"]')
+    expect(rows[0]!.text()).toContain('No download address yet')
+    expect(rows[1]!.get('a').attributes('href')).toBe('https://downloads.covered.example/covered-9.0.0.zip')
+
+    await wrapper.get('button[aria-label="Edit 9.0.1"]').trigger('click')
+    await settle()
+    const field = byLabel(wrapper, 'Download address')
+    await field.setValue('http://downloads.covered.example/covered-9.0.1.zip')
+    await button(wrapper, 'Save changes')!.trigger('click')
+    await settle()
+    expect(wrapper.get('[data-testid="release-form"]').text()).toContain('Use a whole https:// address, e.g. https://downloads.example.com/covered-9.1.0.zip.')
+    expect(field.attributes('aria-invalid')).toBe('true')
+    expect(sent('UpdateRelease')).toHaveLength(0)
+
+    await field.setValue('https://user:secret@downloads.covered.example/covered-9.0.1.zip')
+    await button(wrapper, 'Save changes')!.trigger('click')
+    await settle()
+    expect(wrapper.get('[data-testid="release-form"]').text()).toContain('Leave the user name and password out of the download address')
+
+    await field.setValue(' https://downloads.covered.example/covered-9.0.1.zip ')
+    await button(wrapper, 'Save changes')!.trigger('click')
+    await settle()
+    expect(sent('UpdateRelease').at(-1)!.variables).toMatchObject({ input: { id: 'r-9.0.1', downloadUrl: 'https://downloads.covered.example/covered-9.0.1.zip' } })
+    expect(wrapper.get('[data-testid="release-message"]').text()).toBe('Release 9.0.1 was saved.')
   })
 
   it('an admin deletes a release after confirming', async () => {

@@ -8,6 +8,7 @@ export const AdminReleaseFragment = graphql(`
     releasedOn
     notes
     notesHtml
+    downloadUrl
     updatedAt
     lockVersion
   }

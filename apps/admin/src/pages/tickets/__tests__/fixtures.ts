@@ -93,6 +93,7 @@ export function ticket(n: number, overrides: Record<string, unknown> = {}) {
         data: null,
       },
     ],
+    articleCitations: [] as unknown[],
     ...overrides,
   }
 }

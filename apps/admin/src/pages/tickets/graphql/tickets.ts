@@ -116,6 +116,27 @@ export const TicketCategoriesQuery = graphql(`
   }
 `)
 
+/** An article as the reply composer's "Cite an article" offers it, and as the page lists it once cited. */
+export const CitableArticleFragment = graphql(`
+  fragment CitableArticle on Article {
+    id
+    title
+    slug
+    visibility
+  }
+`)
+
+/** Published articles for the reply composer's "Cite an article": matching what is typed (the last word may be unfinished), best first. */
+export const CitableArticlesQuery = graphql(`
+  query CitableArticles($search: String!) {
+    suggestArticles(subject: $search, first: 6) {
+      article {
+        ...CitableArticle
+      }
+    }
+  }
+`)
+
 /** Everything the ticket page shows. */
 export const TicketDetailFragment = graphql(`
   fragment TicketDetail on Ticket {
@@ -164,6 +185,14 @@ export const TicketDetailFragment = graphql(`
       at
       data
     }
+    articleCitations {
+      article {
+        ...CitableArticle
+      }
+      citedAt
+      citedByName
+      customerVisible
+    }
   }
 `)
 
@@ -184,8 +213,8 @@ export const TicketPageChangedSubscription = graphql(`
 `)
 
 export const ReplyToTicketMutation = graphql(`
-  mutation ReplyToTicket($ticketId: ID!, $body: String!, $internal: Boolean) {
-    replyToTicket(ticketId: $ticketId, body: $body, internal: $internal) {
+  mutation ReplyToTicket($ticketId: ID!, $body: String!, $internal: Boolean, $citedArticleIds: [ID!]) {
+    replyToTicket(ticketId: $ticketId, body: $body, internal: $internal, citedArticleIds: $citedArticleIds) {
       __typename
       ... on MutationReplyToTicketSuccess {
         ticket {

@@ -149,8 +149,8 @@ describe('admins manage releases', () => {
     const id = Buffer.from(created.id, 'base64').toString().split(':')[1]
     const rows = await app.database.dataSource.query('SELECT action, before, after FROM audit_log WHERE entity_id = $1 ORDER BY id', [id])
     expect(rows).toEqual([
-      { action: 'release.created', before: null, after: { version: '9.3.0', releasedOn: '2026-11-10', kind: 'UPDATE' } },
-      { action: 'release.updated', before: { version: '9.3.0', releasedOn: '2026-11-10', kind: 'UPDATE' }, after: { version: '9.3.0', releasedOn: '2026-11-12', kind: 'UPDATE' } },
+      { action: 'release.created', before: null, after: { version: '9.3.0', releasedOn: '2026-11-10', kind: 'UPDATE', downloadUrl: null } },
+      { action: 'release.updated', before: { version: '9.3.0', releasedOn: '2026-11-10', kind: 'UPDATE', downloadUrl: null }, after: { version: '9.3.0', releasedOn: '2026-11-12', kind: 'UPDATE', downloadUrl: null } },
     ])
   })
 

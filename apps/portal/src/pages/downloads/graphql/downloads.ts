@@ -30,6 +30,7 @@ export const PortalDownloadsQuery = graphql(`
             version
             releasedOn
             notesHtml
+            downloadUrl
           }
         }
       }

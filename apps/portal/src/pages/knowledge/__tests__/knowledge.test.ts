@@ -158,13 +158,13 @@ describe('knowledge search', () => {
 })
 
 describe('downloads', () => {
-  const download = (version: string, kind: string, available: boolean, reason: string, rule: string) => ({
+  const download = (version: string, kind: string, available: boolean, reason: string, rule: string, downloadUrl: string | null = null) => ({
     __typename: 'Download',
     kind,
     available,
     reason,
     rule,
-    release: { __typename: 'Release', id: `r-${version}`, version, releasedOn: '2026-11-15', notesHtml: '<p>Notes</p>' },
+    release: { __typename: 'Release', id: `r-${version}`, version, releasedOn: '2026-11-15', notesHtml: '<p>Notes</p>', downloadUrl },
   })
 
   it('lists what the organisation may download, and why anything else is withheld', async () => {
@@ -189,6 +189,37 @@ describe('downloads', () => {
     expect(withheld.text()).toContain('9.0.0')
     expect(withheld.get('[data-testid="withheld-reason"]').text()).toBe('9.0 was released on 2026-11-15, but maintenance lapsed on 2026-11-04; renew to get 9.0.')
     expect(withheld.get('a').attributes('href')).toBe('/contracts')
+  })
+
+  it('links each release the organisation may download; a withheld one has no link, and an unsafe address is never a link', async () => {
+    const { client } = mockClient({
+      PortalViewer: contact,
+      PortalDownloads: {
+        data: {
+          viewer: { __typename: 'Contact', id: contactViewer.id, customer: { __typename: 'Customer', id: 'c1', name: 'Acme Analytics' } },
+          downloads: {
+            __typename: 'QueryDownloadsSuccess',
+            downloads: [
+              download('9.0.2', 'UPDATE', true, '9.0.2 is an update.', 'update-licensed', 'https://downloads.covered.example/covered-9.0.2.zip'),
+              download('9.0.1', 'UPDATE', true, '9.0.1 is an update.', 'update-licensed'),
+              download('8.9.9', 'UPDATE', true, '8.9.9 is an update.', 'update-licensed', 'javascript:alert(1)'),
+              download('9.0.0', 'UPGRADE', false, 'Maintenance lapsed.', 'upgrade-maintenance-lapsed'),
+            ],
+          },
+        },
+      },
+    })
+    const { wrapper } = await mountApp(client, '/downloads')
+    const available = wrapper.get('[data-testid="available"]').findAll('[data-testid="download"]')
+    const link = available[0]!.get('[data-testid="download-link"]')
+    expect(link.text()).toBe('Download 9.0.2')
+    expect(link.classes()).toContain('cv-button--primary') // the newest is the main action
+    expect(link.attributes('href')).toBe('https://downloads.covered.example/covered-9.0.2.zip')
+    expect(available[1]!.find('[data-testid="download-link"]').exists()).toBe(false)
+    expect(available[1]!.get('[data-testid="no-download-link"]').text()).toBe('No download link is published for 9.0.1. Ask support if you need it.')
+    expect(available[1]!.get('[data-testid="no-download-link"] a').attributes('href')).toBe('/tickets/new')
+    expect(available[2]!.find('[data-testid="download-link"]').exists()).toBe(false)
+    expect(wrapper.get('[data-testid="withheld"]').find('[data-testid="download-link"]').exists()).toBe(false)
   })
 
   it('needs signing in, and tells staff the portal is for customers', async () => {

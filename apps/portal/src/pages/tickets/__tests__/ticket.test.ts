@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { mountApp, settle } from '../../../test/mountApp'
 import { liveClient } from './liveClient'
-import { signedIn, target, ticket, TICKET_ID, ticketViewer } from './fixtures'
+import { NOW, signedIn, target, ticket, TICKET_ID, ticketViewer } from './fixtures'
 import { byLabel, describedError, useTicketTestClock } from './setup'
 
 useTicketTestClock()
@@ -54,6 +54,33 @@ describe('ticket page', () => {
     expect(messages[0]!.text()).toContain('You')
     expect(messages[0]!.text()).toContain('Wed 25 Nov, 09:00')
     expect(byLabel(wrapper, 'Your reply').element.tagName).toBe('TEXTAREA')
+  })
+
+  it('shows links in support’s reply as links: a cited article opens in the portal, other sites in a new tab; anything else stays text', async () => {
+    const cited = {
+      ...staffReply,
+      body: 'Please work through [Empty reports checklist](/portal/knowledge/articles/empty-reports-checklist). Status: https://status.example.com/incidents/7. <script>alert(1)</script> [x](javascript:alert(1))',
+    }
+    const { client } = liveClient(
+      replies(ticket({ messages: [...ticket().messages, cited] }), {
+        PortalArticle: { data: { articleBySlug: { __typename: 'Article', id: 'QXJ0aWNsZTox', title: 'Empty reports checklist', slug: 'empty-reports-checklist', html: '<p>Check the filters.</p>', tags: [], visibility: 'PUBLIC', updatedAt: NOW, publishedAt: NOW } } },
+      }),
+    )
+    const { wrapper, router } = await mountApp(client, path)
+    const body = wrapper.findAll('[data-testid="message"]')[1]!.get('.tk-msg__body')
+    const links = body.findAll('a')
+    expect(links.map((a) => [a.text(), a.attributes('href'), a.attributes('target') ?? null, a.attributes('rel') ?? null])).toEqual([
+      ['Empty reports checklist', '/portal/knowledge/articles/empty-reports-checklist', null, null],
+      ['https://status.example.com/incidents/7', 'https://status.example.com/incidents/7', '_blank', 'noopener noreferrer nofollow'],
+    ])
+    expect(body.find('script').exists()).toBe(false)
+    expect(body.text()).toContain('<script>alert(1)</script> [x](javascript:alert(1))')
+
+    await links[0]!.trigger('click', { button: 0 })
+    await settle()
+    expect(router.currentRoute.value.name).toBe('knowledge-article')
+    expect(router.currentRoute.value.params.slug).toBe('empty-reports-checklist')
+    expect(wrapper.get('h1').text()).toBe('Empty reports checklist')
   })
 
   it('makes "waiting on you" prominent and takes the contact to the reply box', async () => {
