@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import { useFormSubmit } from '../useFormSubmit'
+
+describe('useFormSubmit', () => {
+  it('reloads what changed before it stops showing progress', async () => {
+    const form = useFormSubmit(['name'])
+    const seen: boolean[] = []
+    const ok = await form.run(
+      async () => ({ data: { save: { __typename: 'MutationSaveSuccess' } } }),
+      (data) => data.save,
+      async () => {
+        seen.push(form.saving.value)
+      },
+    )
+    expect(ok).toBe(true)
+    expect(seen).toEqual([true])
+    expect(form.saving.value).toBe(false)
+    expect(form.problem.value).toBeNull()
+  })
+
+  it('puts field errors beside the fields it shows and the rest in the alert; editing a field clears its message', async () => {
+    const form = useFormSubmit(['name'])
+    const ok = await form.run(
+      async () => ({
+        data: {
+          save: {
+            __typename: 'ValidationError',
+            message: 'Invalid input.',
+            fieldErrors: [
+              { field: 'input.name', message: 'Enter a name.' },
+              { field: 'input.code', message: 'That code is taken.' },
+            ],
+          },
+        },
+      }),
+      (data) => data.save,
+    )
+    expect(ok).toBe(false)
+    expect(form.fieldErrors.value).toEqual({ name: 'Enter a name.' })
+    expect(form.problem.value).toMatchObject({ title: 'Nothing was saved', text: 'Check the fields marked below. That code is taken.' })
+    form.clearField('name')
+    expect(form.fieldErrors.value).toEqual({})
+    form.clear()
+    expect(form.problem.value).toBeNull()
+  })
+
+  it('says a failure saved nothing and does not run `after`', async () => {
+    const form = useFormSubmit([])
+    let after = 0
+    const ok = await form.run(
+      async () => ({ error: { networkError: new Error('offline') }, data: null }),
+      (data: { save: { __typename: string } }) => data.save,
+      async () => void after++,
+    )
+    expect(ok).toBe(false)
+    expect(after).toBe(0)
+    expect(form.problem.value?.text).toBe('We could not reach Covered. Check your connection and try again.')
+  })
+})
