@@ -1,12 +1,25 @@
-import { fieldErrorsByName, formatWait, unexpectedErrorMessage, type LoginCredentials } from '@covered/ui'
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core'
 import { useMutation } from '@urql/vue'
 import { ref } from 'vue'
-import type { Viewer } from '../../../session/session'
-import { AdminLoginMutation } from '../graphql/login'
+import { fieldErrorsByName, unexpectedErrorMessage, type FieldErrorLike } from './errors'
+import { formatWait } from './labels'
+import type { LoginCredentials } from './types'
 
-/** Signs in and turns every way it can fail into a message for the form. */
-export function useLogin() {
-  const { executeMutation, fetching } = useMutation(AdminLoginMutation)
+/** `mutation ($email: String!, $password: String!) { login(…) { … on MutationLoginSuccess { viewer { … } } … } }` */
+export type LoginDocument<Viewer> = TypedDocumentNode<
+  {
+    login:
+      | { __typename: 'MutationLoginSuccess'; viewer: Viewer }
+      | { __typename: 'InvalidCredentialsError'; message: string }
+      | { __typename: 'TooManyAttemptsError'; message: string; retryAfterSeconds: number }
+      | { __typename: 'ValidationError'; message: string; fieldErrors: readonly FieldErrorLike[] }
+  },
+  LoginCredentials
+>
+
+/** Signs in with the app's typed `login` mutation and turns every way it can fail into a message for the form. */
+export function useLogin<Viewer>(mutation: LoginDocument<Viewer>) {
+  const { executeMutation, fetching } = useMutation(mutation)
   const error = ref<string | null>(null)
   const errorTitle = ref('Could not sign you in')
   const fieldErrors = ref<Partial<Record<'email' | 'password', string>>>({})
