@@ -39,16 +39,7 @@ export const CreateReleaseMutation = graphql(`
           ...AdminRelease
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
+      ...TypedError
     }
   }
 `)
@@ -62,16 +53,7 @@ export const UpdateReleaseMutation = graphql(`
           ...AdminRelease
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
+      ...TypedError
     }
   }
 `)
@@ -85,10 +67,7 @@ export const DeleteReleaseMutation = graphql(`
           id
         }
       }
-      ... on Error {
-        code
-        message
-      }
+      ...TypedError
     }
   }
 `)

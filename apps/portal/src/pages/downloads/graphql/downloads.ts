@@ -33,10 +33,7 @@ export const PortalDownloadsQuery = graphql(`
           }
         }
       }
-      ... on Error {
-        code
-        message
-      }
+      ...TypedError
     }
   }
 `)
