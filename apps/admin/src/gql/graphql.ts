@@ -124,7 +124,7 @@ export type CreateContractInput = {
   /** The license to cover. */
   licenseId: string | number;
   /** The first day of cover; a term lasts one year. */
-  startsOn: unknown;
+  startsOn: string;
 };
 
 /** A new customer. */
@@ -148,7 +148,7 @@ export type CreateLicenseInput = {
   /** What the customer paid. */
   price: MoneyInput;
   /** The purchase date (YYYY-MM-DD). */
-  purchasedOn: unknown;
+  purchasedOn: string;
 };
 
 /** A new newsletter issue. */
@@ -168,7 +168,7 @@ export type CreateReleaseInput = {
   /** Markdown. */
   notes?: string | null | undefined;
   /** The release date. */
-  releasedOn: unknown;
+  releasedOn: string;
   /** X.Y.Z, e.g. 9.0.0; unique. */
   version: string;
 };
@@ -671,7 +671,7 @@ export type UpdateReleaseInput = {
   /** Markdown. */
   notes?: string | null | undefined;
   /** The corrected date. */
-  releasedOn?: unknown;
+  releasedOn?: string | null | undefined;
   /** The corrected version, X.Y.Z. */
   version?: string | null | undefined;
 };
@@ -715,7 +715,7 @@ export type UpgradeLicenseInput = {
   /** What the customer paid for the new license. */
   price: MoneyInput;
   /** The purchase date of the new license. */
-  purchasedOn: unknown;
+  purchasedOn: string;
 };
 
 /** Where a delivery stands. */
@@ -890,11 +890,11 @@ export type RemoveDeskHolidayMutation = { removeDeskHoliday:
     | { __typename: 'ValidationError', code: ErrorCode, message: string, fieldErrors: Array<{ field: string, message: string }> }
    };
 
-export type ContractTermFieldsFragment = { id: string, start: unknown, end: unknown, status: TermStatus, cancelledOn: unknown, cancelReason: string | null, fee: { amount: string, currency: Currency, formatted: string } };
+export type ContractTermFieldsFragment = { id: string, start: string, end: string, status: TermStatus, cancelledOn: string | null, cancelReason: string | null, fee: { amount: string, currency: Currency, formatted: string } };
 
-export type CustomerLicenseFragment = { id: string, licenseKey: string, purchasedOn: unknown, state: LicenseState, retiredAt: string | null, replacedAt: string | null, version: number, edition: { id: string, name: string, rank: number }, price: { amount: string, currency: Currency, formatted: string }, replacedBy: { id: string, licenseKey: string, edition: { id: string, name: string } } | null };
+export type CustomerLicenseFragment = { id: string, licenseKey: string, purchasedOn: string, state: LicenseState, retiredAt: string | null, replacedAt: string | null, version: number, edition: { id: string, name: string, rank: number }, price: { amount: string, currency: Currency, formatted: string }, replacedBy: { id: string, licenseKey: string, edition: { id: string, name: string } } | null };
 
-export type CustomerContractFragment = { id: string, kind: ContractKind, status: ContractStatus, version: number, keyContactCap: number, license: { id: string, licenseKey: string, state: LicenseState, edition: { id: string, name: string } }, currentTerm: { id: string, start: unknown, end: unknown, status: TermStatus, cancelledOn: unknown, cancelReason: string | null, fee: { amount: string, currency: Currency, formatted: string } }, terms: Array<{ id: string, start: unknown, end: unknown, status: TermStatus, cancelledOn: unknown, cancelReason: string | null, fee: { amount: string, currency: Currency, formatted: string } }>, keyContacts: Array<{ id: string, name: string, email: string }> };
+export type CustomerContractFragment = { id: string, kind: ContractKind, status: ContractStatus, version: number, keyContactCap: number, license: { id: string, licenseKey: string, state: LicenseState, edition: { id: string, name: string } }, currentTerm: { id: string, start: string, end: string, status: TermStatus, cancelledOn: string | null, cancelReason: string | null, fee: { amount: string, currency: Currency, formatted: string } }, terms: Array<{ id: string, start: string, end: string, status: TermStatus, cancelledOn: string | null, cancelReason: string | null, fee: { amount: string, currency: Currency, formatted: string } }>, keyContacts: Array<{ id: string, name: string, email: string }> };
 
 export type CustomerContactFragment = { id: string, name: string, email: string, isCustomerAdmin: boolean, portalAccess: boolean, portalStatus: PortalAccessStatus, lastSignInAt: string | null, timeZone: string | null, version: number, entitlement: { plan: EntitlementPlan, lane: SupportLane, rule: string, reasons: Array<string>, remedies: Array<string> } };
 
@@ -903,7 +903,7 @@ export type CustomerDetailQueryVariables = Exact<{
 }>;
 
 
-export type CustomerDetailQuery = { customer: { id: string, name: string, status: CustomerStatus, homeDesk: Desk, currency: Currency, createdAt: string, version: number, licenses: Array<{ id: string, licenseKey: string, purchasedOn: unknown, state: LicenseState, retiredAt: string | null, replacedAt: string | null, version: number, edition: { id: string, name: string, rank: number }, price: { amount: string, currency: Currency, formatted: string }, replacedBy: { id: string, licenseKey: string, edition: { id: string, name: string } } | null }>, contracts: Array<{ id: string, kind: ContractKind, status: ContractStatus, version: number, keyContactCap: number, license: { id: string, licenseKey: string, state: LicenseState, edition: { id: string, name: string } }, currentTerm: { id: string, start: unknown, end: unknown, status: TermStatus, cancelledOn: unknown, cancelReason: string | null, fee: { amount: string, currency: Currency, formatted: string } }, terms: Array<{ id: string, start: unknown, end: unknown, status: TermStatus, cancelledOn: unknown, cancelReason: string | null, fee: { amount: string, currency: Currency, formatted: string } }>, keyContacts: Array<{ id: string, name: string, email: string }> }>, contacts: Array<{ id: string, name: string, email: string, isCustomerAdmin: boolean, portalAccess: boolean, portalStatus: PortalAccessStatus, lastSignInAt: string | null, timeZone: string | null, version: number, entitlement: { plan: EntitlementPlan, lane: SupportLane, rule: string, reasons: Array<string>, remedies: Array<string> } }> } | null, productEditions: Array<{ id: string, name: string, rank: number }> };
+export type CustomerDetailQuery = { customer: { id: string, name: string, status: CustomerStatus, homeDesk: Desk, currency: Currency, createdAt: string, version: number, licenses: Array<{ id: string, licenseKey: string, purchasedOn: string, state: LicenseState, retiredAt: string | null, replacedAt: string | null, version: number, edition: { id: string, name: string, rank: number }, price: { amount: string, currency: Currency, formatted: string }, replacedBy: { id: string, licenseKey: string, edition: { id: string, name: string } } | null }>, contracts: Array<{ id: string, kind: ContractKind, status: ContractStatus, version: number, keyContactCap: number, license: { id: string, licenseKey: string, state: LicenseState, edition: { id: string, name: string } }, currentTerm: { id: string, start: string, end: string, status: TermStatus, cancelledOn: string | null, cancelReason: string | null, fee: { amount: string, currency: Currency, formatted: string } }, terms: Array<{ id: string, start: string, end: string, status: TermStatus, cancelledOn: string | null, cancelReason: string | null, fee: { amount: string, currency: Currency, formatted: string } }>, keyContacts: Array<{ id: string, name: string, email: string }> }>, contacts: Array<{ id: string, name: string, email: string, isCustomerAdmin: boolean, portalAccess: boolean, portalStatus: PortalAccessStatus, lastSignInAt: string | null, timeZone: string | null, version: number, entitlement: { plan: EntitlementPlan, lane: SupportLane, rule: string, reasons: Array<string>, remedies: Array<string> } }> } | null, productEditions: Array<{ id: string, name: string, rank: number }> };
 
 export type CustomerAuditQueryVariables = Exact<{
   id: string | number;
@@ -1004,7 +1004,7 @@ export type CancelContractMutationVariables = Exact<{
   contractId: string | number;
   expectedVersion: number;
   reason: string;
-  effectiveOn?: unknown;
+  effectiveOn?: string | null | undefined;
 }>;
 
 
@@ -1459,9 +1459,9 @@ export type SendEmailPreviewMutation = { sendEmailPreview:
     | { __typename: 'ValidationError', code: ErrorCode, message: string, fieldErrors: Array<{ field: string, message: string }> }
    };
 
-export type AdminQuoteRowFragment = { id: string, number: string, status: QuoteStatus, purpose: string, currency: Currency, validUntil: unknown, quotedMinutes: number, loggedMinutes: number, createdAt: string, sentAt: string | null, decidedAt: string | null, version: number, total: { amountMinor: unknown, currency: Currency, formatted: string }, customer: { id: string, name: string }, ticket: { id: string, number: string } | null };
+export type AdminQuoteRowFragment = { id: string, number: string, status: QuoteStatus, purpose: string, currency: Currency, validUntil: string, quotedMinutes: number, loggedMinutes: number, createdAt: string, sentAt: string | null, decidedAt: string | null, version: number, total: { amountMinor: number, currency: Currency, formatted: string }, customer: { id: string, name: string }, ticket: { id: string, number: string } | null };
 
-export type AdminQuoteDetailFragment = { decisionNote: string | null, id: string, number: string, status: QuoteStatus, purpose: string, currency: Currency, validUntil: unknown, quotedMinutes: number, loggedMinutes: number, createdAt: string, sentAt: string | null, decidedAt: string | null, version: number, lines: Array<{ position: number, kind: QuoteLineKind, description: string, quantity: string, unitPrice: { amount: string, formatted: string }, total: { formatted: string } }>, decidedBy: { id: string, name: string } | null, customer: { id: string, name: string, currency: Currency, homeDesk: Desk }, ticket: { id: string, number: string, subject: string, status: TicketStatus } | null, contract: { id: string, kind: ContractKind } | null, supersedes: { id: string, number: string, status: QuoteStatus } | null, supersededBy: { id: string, number: string, status: QuoteStatus } | null, total: { amountMinor: unknown, currency: Currency, formatted: string } };
+export type AdminQuoteDetailFragment = { decisionNote: string | null, id: string, number: string, status: QuoteStatus, purpose: string, currency: Currency, validUntil: string, quotedMinutes: number, loggedMinutes: number, createdAt: string, sentAt: string | null, decidedAt: string | null, version: number, lines: Array<{ position: number, kind: QuoteLineKind, description: string, quantity: string, unitPrice: { amount: string, formatted: string }, total: { formatted: string } }>, decidedBy: { id: string, name: string } | null, customer: { id: string, name: string, currency: Currency, homeDesk: Desk }, ticket: { id: string, number: string, subject: string, status: TicketStatus } | null, contract: { id: string, kind: ContractKind } | null, supersedes: { id: string, number: string, status: QuoteStatus } | null, supersededBy: { id: string, number: string, status: QuoteStatus } | null, total: { amountMinor: number, currency: Currency, formatted: string } };
 
 export type TrainingModuleOptionFragment = { id: string, name: string, description: string, durationMinutes: number, prices: Array<{ amount: string, currency: Currency, formatted: string }> };
 
@@ -1472,7 +1472,7 @@ export type AdminQuotesQueryVariables = Exact<{
 }>;
 
 
-export type AdminQuotesQuery = { quotes: { edges: Array<{ cursor: string, node: { id: string, number: string, status: QuoteStatus, purpose: string, currency: Currency, validUntil: unknown, quotedMinutes: number, loggedMinutes: number, createdAt: string, sentAt: string | null, decidedAt: string | null, version: number, total: { amountMinor: unknown, currency: Currency, formatted: string }, customer: { id: string, name: string }, ticket: { id: string, number: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type AdminQuotesQuery = { quotes: { edges: Array<{ cursor: string, node: { id: string, number: string, status: QuoteStatus, purpose: string, currency: Currency, validUntil: string, quotedMinutes: number, loggedMinutes: number, createdAt: string, sentAt: string | null, decidedAt: string | null, version: number, total: { amountMinor: number, currency: Currency, formatted: string }, customer: { id: string, name: string }, ticket: { id: string, number: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type QuotePipelineQueryVariables = Exact<{
   from: string;
@@ -1482,7 +1482,7 @@ export type QuotePipelineQueryVariables = Exact<{
 
 export type QuotePipelineQuery = { quotePipeline:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'QueryQuotePipelineSuccess', rows: Array<{ status: string, currency: Currency, count: number, totalMinor: unknown, quotedMinutes: unknown, loggedMinutes: unknown }> }
+    | { __typename: 'QueryQuotePipelineSuccess', rows: Array<{ status: string, currency: Currency, count: number, totalMinor: number, quotedMinutes: number, loggedMinutes: number }> }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, fieldErrors: Array<{ field: string, message: string }> }
    };
 
@@ -1498,7 +1498,7 @@ export type AdminQuoteQueryVariables = Exact<{
 }>;
 
 
-export type AdminQuoteQuery = { quote: { decisionNote: string | null, id: string, number: string, status: QuoteStatus, purpose: string, currency: Currency, validUntil: unknown, quotedMinutes: number, loggedMinutes: number, createdAt: string, sentAt: string | null, decidedAt: string | null, version: number, lines: Array<{ position: number, kind: QuoteLineKind, description: string, quantity: string, unitPrice: { amount: string, formatted: string }, total: { formatted: string } }>, decidedBy: { id: string, name: string } | null, customer: { id: string, name: string, currency: Currency, homeDesk: Desk }, ticket: { id: string, number: string, subject: string, status: TicketStatus } | null, contract: { id: string, kind: ContractKind } | null, supersedes: { id: string, number: string, status: QuoteStatus } | null, supersededBy: { id: string, number: string, status: QuoteStatus } | null, total: { amountMinor: unknown, currency: Currency, formatted: string } } | null, trainingModules: Array<{ id: string, name: string, description: string, durationMinutes: number, prices: Array<{ amount: string, currency: Currency, formatted: string }> }>, rateCard: { hourlyRates: Array<{ currency: Currency, rate: { formatted: string } }> } };
+export type AdminQuoteQuery = { quote: { decisionNote: string | null, id: string, number: string, status: QuoteStatus, purpose: string, currency: Currency, validUntil: string, quotedMinutes: number, loggedMinutes: number, createdAt: string, sentAt: string | null, decidedAt: string | null, version: number, lines: Array<{ position: number, kind: QuoteLineKind, description: string, quantity: string, unitPrice: { amount: string, formatted: string }, total: { formatted: string } }>, decidedBy: { id: string, name: string } | null, customer: { id: string, name: string, currency: Currency, homeDesk: Desk }, ticket: { id: string, number: string, subject: string, status: TicketStatus } | null, contract: { id: string, kind: ContractKind } | null, supersedes: { id: string, number: string, status: QuoteStatus } | null, supersededBy: { id: string, number: string, status: QuoteStatus } | null, total: { amountMinor: number, currency: Currency, formatted: string } } | null, trainingModules: Array<{ id: string, name: string, description: string, durationMinutes: number, prices: Array<{ amount: string, currency: Currency, formatted: string }> }>, rateCard: { hourlyRates: Array<{ currency: Currency, rate: { formatted: string } }> } };
 
 export type NewQuoteContextQueryVariables = Exact<{
   customerId: string | number;
@@ -1521,14 +1521,14 @@ export type CreateQuoteMutationVariables = Exact<{
   ticketId?: string | number | null | undefined;
   consultingRequestId?: string | number | null | undefined;
   lines: Array<QuoteLineInput> | QuoteLineInput;
-  validUntil?: unknown;
+  validUntil?: string | null | undefined;
 }>;
 
 
 export type CreateQuoteMutation = { createQuote:
     | { __typename: 'ConflictError', code: ErrorCode, message: string }
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'MutationCreateQuoteSuccess', quote: { decisionNote: string | null, id: string, number: string, status: QuoteStatus, purpose: string, currency: Currency, validUntil: unknown, quotedMinutes: number, loggedMinutes: number, createdAt: string, sentAt: string | null, decidedAt: string | null, version: number, lines: Array<{ position: number, kind: QuoteLineKind, description: string, quantity: string, unitPrice: { amount: string, formatted: string }, total: { formatted: string } }>, decidedBy: { id: string, name: string } | null, customer: { id: string, name: string, currency: Currency, homeDesk: Desk }, ticket: { id: string, number: string, subject: string, status: TicketStatus } | null, contract: { id: string, kind: ContractKind } | null, supersedes: { id: string, number: string, status: QuoteStatus } | null, supersededBy: { id: string, number: string, status: QuoteStatus } | null, total: { amountMinor: unknown, currency: Currency, formatted: string } } }
+    | { __typename: 'MutationCreateQuoteSuccess', quote: { decisionNote: string | null, id: string, number: string, status: QuoteStatus, purpose: string, currency: Currency, validUntil: string, quotedMinutes: number, loggedMinutes: number, createdAt: string, sentAt: string | null, decidedAt: string | null, version: number, lines: Array<{ position: number, kind: QuoteLineKind, description: string, quantity: string, unitPrice: { amount: string, formatted: string }, total: { formatted: string } }>, decidedBy: { id: string, name: string } | null, customer: { id: string, name: string, currency: Currency, homeDesk: Desk }, ticket: { id: string, number: string, subject: string, status: TicketStatus } | null, contract: { id: string, kind: ContractKind } | null, supersedes: { id: string, number: string, status: QuoteStatus } | null, supersededBy: { id: string, number: string, status: QuoteStatus } | null, total: { amountMinor: number, currency: Currency, formatted: string } } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'PolicyError', rule: string, code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, fieldErrors: Array<{ field: string, message: string }> }
@@ -1537,14 +1537,14 @@ export type CreateQuoteMutation = { createQuote:
 export type UpdateDraftQuoteMutationVariables = Exact<{
   quoteId: string | number;
   lines?: Array<QuoteLineInput> | QuoteLineInput | null | undefined;
-  validUntil?: unknown;
+  validUntil?: string | null | undefined;
 }>;
 
 
 export type UpdateDraftQuoteMutation = { updateDraftQuote:
     | { __typename: 'ConflictError', code: ErrorCode, message: string }
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'MutationUpdateDraftQuoteSuccess', quote: { decisionNote: string | null, id: string, number: string, status: QuoteStatus, purpose: string, currency: Currency, validUntil: unknown, quotedMinutes: number, loggedMinutes: number, createdAt: string, sentAt: string | null, decidedAt: string | null, version: number, lines: Array<{ position: number, kind: QuoteLineKind, description: string, quantity: string, unitPrice: { amount: string, formatted: string }, total: { formatted: string } }>, decidedBy: { id: string, name: string } | null, customer: { id: string, name: string, currency: Currency, homeDesk: Desk }, ticket: { id: string, number: string, subject: string, status: TicketStatus } | null, contract: { id: string, kind: ContractKind } | null, supersedes: { id: string, number: string, status: QuoteStatus } | null, supersededBy: { id: string, number: string, status: QuoteStatus } | null, total: { amountMinor: unknown, currency: Currency, formatted: string } } }
+    | { __typename: 'MutationUpdateDraftQuoteSuccess', quote: { decisionNote: string | null, id: string, number: string, status: QuoteStatus, purpose: string, currency: Currency, validUntil: string, quotedMinutes: number, loggedMinutes: number, createdAt: string, sentAt: string | null, decidedAt: string | null, version: number, lines: Array<{ position: number, kind: QuoteLineKind, description: string, quantity: string, unitPrice: { amount: string, formatted: string }, total: { formatted: string } }>, decidedBy: { id: string, name: string } | null, customer: { id: string, name: string, currency: Currency, homeDesk: Desk }, ticket: { id: string, number: string, subject: string, status: TicketStatus } | null, contract: { id: string, kind: ContractKind } | null, supersedes: { id: string, number: string, status: QuoteStatus } | null, supersededBy: { id: string, number: string, status: QuoteStatus } | null, total: { amountMinor: number, currency: Currency, formatted: string } } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'PolicyError', rule: string, code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, fieldErrors: Array<{ field: string, message: string }> }
@@ -1558,7 +1558,7 @@ export type SendQuoteMutationVariables = Exact<{
 export type SendQuoteMutation = { sendQuote:
     | { __typename: 'ConflictError', code: ErrorCode, message: string }
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'MutationSendQuoteSuccess', quote: { decisionNote: string | null, id: string, number: string, status: QuoteStatus, purpose: string, currency: Currency, validUntil: unknown, quotedMinutes: number, loggedMinutes: number, createdAt: string, sentAt: string | null, decidedAt: string | null, version: number, lines: Array<{ position: number, kind: QuoteLineKind, description: string, quantity: string, unitPrice: { amount: string, formatted: string }, total: { formatted: string } }>, decidedBy: { id: string, name: string } | null, customer: { id: string, name: string, currency: Currency, homeDesk: Desk }, ticket: { id: string, number: string, subject: string, status: TicketStatus } | null, contract: { id: string, kind: ContractKind } | null, supersedes: { id: string, number: string, status: QuoteStatus } | null, supersededBy: { id: string, number: string, status: QuoteStatus } | null, total: { amountMinor: unknown, currency: Currency, formatted: string } } }
+    | { __typename: 'MutationSendQuoteSuccess', quote: { decisionNote: string | null, id: string, number: string, status: QuoteStatus, purpose: string, currency: Currency, validUntil: string, quotedMinutes: number, loggedMinutes: number, createdAt: string, sentAt: string | null, decidedAt: string | null, version: number, lines: Array<{ position: number, kind: QuoteLineKind, description: string, quantity: string, unitPrice: { amount: string, formatted: string }, total: { formatted: string } }>, decidedBy: { id: string, name: string } | null, customer: { id: string, name: string, currency: Currency, homeDesk: Desk }, ticket: { id: string, number: string, subject: string, status: TicketStatus } | null, contract: { id: string, kind: ContractKind } | null, supersedes: { id: string, number: string, status: QuoteStatus } | null, supersededBy: { id: string, number: string, status: QuoteStatus } | null, total: { amountMinor: number, currency: Currency, formatted: string } } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'PolicyError', rule: string, code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, fieldErrors: Array<{ field: string, message: string }> }
@@ -1572,7 +1572,7 @@ export type WithdrawQuoteMutationVariables = Exact<{
 export type WithdrawQuoteMutation = { withdrawQuote:
     | { __typename: 'ConflictError', code: ErrorCode, message: string }
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'MutationWithdrawQuoteSuccess', quote: { decisionNote: string | null, id: string, number: string, status: QuoteStatus, purpose: string, currency: Currency, validUntil: unknown, quotedMinutes: number, loggedMinutes: number, createdAt: string, sentAt: string | null, decidedAt: string | null, version: number, lines: Array<{ position: number, kind: QuoteLineKind, description: string, quantity: string, unitPrice: { amount: string, formatted: string }, total: { formatted: string } }>, decidedBy: { id: string, name: string } | null, customer: { id: string, name: string, currency: Currency, homeDesk: Desk }, ticket: { id: string, number: string, subject: string, status: TicketStatus } | null, contract: { id: string, kind: ContractKind } | null, supersedes: { id: string, number: string, status: QuoteStatus } | null, supersededBy: { id: string, number: string, status: QuoteStatus } | null, total: { amountMinor: unknown, currency: Currency, formatted: string } } }
+    | { __typename: 'MutationWithdrawQuoteSuccess', quote: { decisionNote: string | null, id: string, number: string, status: QuoteStatus, purpose: string, currency: Currency, validUntil: string, quotedMinutes: number, loggedMinutes: number, createdAt: string, sentAt: string | null, decidedAt: string | null, version: number, lines: Array<{ position: number, kind: QuoteLineKind, description: string, quantity: string, unitPrice: { amount: string, formatted: string }, total: { formatted: string } }>, decidedBy: { id: string, name: string } | null, customer: { id: string, name: string, currency: Currency, homeDesk: Desk }, ticket: { id: string, number: string, subject: string, status: TicketStatus } | null, contract: { id: string, kind: ContractKind } | null, supersedes: { id: string, number: string, status: QuoteStatus } | null, supersededBy: { id: string, number: string, status: QuoteStatus } | null, total: { amountMinor: number, currency: Currency, formatted: string } } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'PolicyError', rule: string, code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, fieldErrors: Array<{ field: string, message: string }> }
@@ -1586,7 +1586,7 @@ export type ReviseQuoteMutationVariables = Exact<{
 export type ReviseQuoteMutation = { reviseQuote:
     | { __typename: 'ConflictError', code: ErrorCode, message: string }
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'MutationReviseQuoteSuccess', quote: { decisionNote: string | null, id: string, number: string, status: QuoteStatus, purpose: string, currency: Currency, validUntil: unknown, quotedMinutes: number, loggedMinutes: number, createdAt: string, sentAt: string | null, decidedAt: string | null, version: number, lines: Array<{ position: number, kind: QuoteLineKind, description: string, quantity: string, unitPrice: { amount: string, formatted: string }, total: { formatted: string } }>, decidedBy: { id: string, name: string } | null, customer: { id: string, name: string, currency: Currency, homeDesk: Desk }, ticket: { id: string, number: string, subject: string, status: TicketStatus } | null, contract: { id: string, kind: ContractKind } | null, supersedes: { id: string, number: string, status: QuoteStatus } | null, supersededBy: { id: string, number: string, status: QuoteStatus } | null, total: { amountMinor: unknown, currency: Currency, formatted: string } } }
+    | { __typename: 'MutationReviseQuoteSuccess', quote: { decisionNote: string | null, id: string, number: string, status: QuoteStatus, purpose: string, currency: Currency, validUntil: string, quotedMinutes: number, loggedMinutes: number, createdAt: string, sentAt: string | null, decidedAt: string | null, version: number, lines: Array<{ position: number, kind: QuoteLineKind, description: string, quantity: string, unitPrice: { amount: string, formatted: string }, total: { formatted: string } }>, decidedBy: { id: string, name: string } | null, customer: { id: string, name: string, currency: Currency, homeDesk: Desk }, ticket: { id: string, number: string, subject: string, status: TicketStatus } | null, contract: { id: string, kind: ContractKind } | null, supersedes: { id: string, number: string, status: QuoteStatus } | null, supersededBy: { id: string, number: string, status: QuoteStatus } | null, total: { amountMinor: number, currency: Currency, formatted: string } } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'PolicyError', rule: string, code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, fieldErrors: Array<{ field: string, message: string }> }
@@ -1597,7 +1597,7 @@ export type TicketServicesQueryVariables = Exact<{
 }>;
 
 
-export type TicketServicesQuery = { ticket: { id: string, number: string, subject: string, status: TicketStatus, version: number, category: TicketCategory, recommendsTraining: boolean, allowedStatusChanges: Array<TicketStatus>, scope: { decision: ScopeDecision }, customer: { id: string, name: string, currency: Currency, homeDesk: Desk }, quotes: Array<{ id: string, number: string, status: QuoteStatus, purpose: string, currency: Currency, validUntil: unknown, quotedMinutes: number, loggedMinutes: number, createdAt: string, sentAt: string | null, decidedAt: string | null, version: number, supersededBy: { id: string } | null, total: { amountMinor: unknown, currency: Currency, formatted: string }, customer: { id: string, name: string }, ticket: { id: string, number: string } | null }> } | null };
+export type TicketServicesQuery = { ticket: { id: string, number: string, subject: string, status: TicketStatus, version: number, category: TicketCategory, recommendsTraining: boolean, allowedStatusChanges: Array<TicketStatus>, scope: { decision: ScopeDecision }, customer: { id: string, name: string, currency: Currency, homeDesk: Desk }, quotes: Array<{ id: string, number: string, status: QuoteStatus, purpose: string, currency: Currency, validUntil: string, quotedMinutes: number, loggedMinutes: number, createdAt: string, sentAt: string | null, decidedAt: string | null, version: number, supersededBy: { id: string } | null, total: { amountMinor: number, currency: Currency, formatted: string }, customer: { id: string, name: string }, ticket: { id: string, number: string } | null }> } | null };
 
 export type TrainingSuggestionsQueryVariables = Exact<{
   days: number;
@@ -1616,7 +1616,7 @@ export type EscalateTicketMutationVariables = Exact<{
 export type EscalateTicketMutation = { escalateTicket:
     | { __typename: 'ConflictError', code: ErrorCode, message: string }
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'MutationEscalateTicketSuccess', quote: { id: string, number: string, status: QuoteStatus, purpose: string, currency: Currency, validUntil: unknown, quotedMinutes: number, loggedMinutes: number, createdAt: string, sentAt: string | null, decidedAt: string | null, version: number, ticket: { id: string, status: TicketStatus, version: number, number: string } | null, total: { amountMinor: unknown, currency: Currency, formatted: string }, customer: { id: string, name: string } } }
+    | { __typename: 'MutationEscalateTicketSuccess', quote: { id: string, number: string, status: QuoteStatus, purpose: string, currency: Currency, validUntil: string, quotedMinutes: number, loggedMinutes: number, createdAt: string, sentAt: string | null, decidedAt: string | null, version: number, ticket: { id: string, status: TicketStatus, version: number, number: string } | null, total: { amountMinor: number, currency: Currency, formatted: string }, customer: { id: string, name: string } } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'PolicyError', rule: string, code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, fieldErrors: Array<{ field: string, message: string }> }
@@ -1643,16 +1643,16 @@ export type AdminQuotePrintQueryVariables = Exact<{
 }>;
 
 
-export type AdminQuotePrintQuery = { quote: { id: string, number: string, status: QuoteStatus, purpose: string, currency: Currency, validUntil: unknown, createdAt: string, sentAt: string | null, decidedAt: string | null, quotedMinutes: number, total: { amountMinor: unknown, currency: Currency }, lines: Array<{ position: number, kind: QuoteLineKind, description: string, quantity: string, unitPrice: { amountMinor: unknown, currency: Currency }, total: { amountMinor: unknown, currency: Currency }, trainingModule: { id: string, name: string } | null }>, customer: { id: string, name: string, homeDesk: Desk }, addressedTo: { name: string, email: string } | null, decidedBy: { id: string, name: string } | null, ticket: { id: string, number: string, subject: string } | null, contract: { id: string, kind: ContractKind } | null, supersedes: { id: string, number: string } | null } | null };
+export type AdminQuotePrintQuery = { quote: { id: string, number: string, status: QuoteStatus, purpose: string, currency: Currency, validUntil: string, createdAt: string, sentAt: string | null, decidedAt: string | null, quotedMinutes: number, total: { amountMinor: number, currency: Currency }, lines: Array<{ position: number, kind: QuoteLineKind, description: string, quantity: string, unitPrice: { amountMinor: number, currency: Currency }, total: { amountMinor: number, currency: Currency }, trainingModule: { id: string, name: string } | null }>, customer: { id: string, name: string, homeDesk: Desk }, addressedTo: { name: string, email: string } | null, decidedBy: { id: string, name: string } | null, ticket: { id: string, number: string, subject: string } | null, contract: { id: string, kind: ContractKind } | null, supersedes: { id: string, number: string } | null } | null };
 
-export type HourlyRateFieldsFragment = { currency: Currency, updatedAt: string, version: number, rate: { amount: string, amountMinor: unknown, currency: Currency, formatted: string } };
+export type HourlyRateFieldsFragment = { currency: Currency, updatedAt: string, version: number, rate: { amount: string, amountMinor: number, currency: Currency, formatted: string } };
 
-export type RateCardModuleFragment = { id: string, name: string, description: string, durationMinutes: number, active: boolean, version: number, prices: Array<{ amount: string, amountMinor: unknown, currency: Currency, formatted: string }> };
+export type RateCardModuleFragment = { id: string, name: string, description: string, durationMinutes: number, active: boolean, version: number, prices: Array<{ amount: string, amountMinor: number, currency: Currency, formatted: string }> };
 
 export type RateCardQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RateCardQuery = { rateCard: { hourlyRates: Array<{ currency: Currency, updatedAt: string, version: number, rate: { amount: string, amountMinor: unknown, currency: Currency, formatted: string } }>, trainingModules: Array<{ id: string, name: string, description: string, durationMinutes: number, active: boolean, version: number, prices: Array<{ amount: string, amountMinor: unknown, currency: Currency, formatted: string }> }> } };
+export type RateCardQuery = { rateCard: { hourlyRates: Array<{ currency: Currency, updatedAt: string, version: number, rate: { amount: string, amountMinor: number, currency: Currency, formatted: string } }>, trainingModules: Array<{ id: string, name: string, description: string, durationMinutes: number, active: boolean, version: number, prices: Array<{ amount: string, amountMinor: number, currency: Currency, formatted: string }> }> } };
 
 export type UpdateHourlyRateMutationVariables = Exact<{
   currency: Currency;
@@ -1664,7 +1664,7 @@ export type UpdateHourlyRateMutationVariables = Exact<{
 export type UpdateHourlyRateMutation = { updateHourlyRate:
     | { __typename: 'ConflictError', code: ErrorCode, message: string }
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'MutationUpdateHourlyRateSuccess', hourlyRate: { currency: Currency, updatedAt: string, version: number, rate: { amount: string, amountMinor: unknown, currency: Currency, formatted: string } } }
+    | { __typename: 'MutationUpdateHourlyRateSuccess', hourlyRate: { currency: Currency, updatedAt: string, version: number, rate: { amount: string, amountMinor: number, currency: Currency, formatted: string } } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, fieldErrors: Array<{ field: string, message: string }> }
    };
@@ -1679,12 +1679,12 @@ export type UpdateTrainingModulePricesMutationVariables = Exact<{
 export type UpdateTrainingModulePricesMutation = { updateTrainingModulePrices:
     | { __typename: 'ConflictError', code: ErrorCode, message: string }
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'MutationUpdateTrainingModulePricesSuccess', trainingModule: { id: string, name: string, description: string, durationMinutes: number, active: boolean, version: number, prices: Array<{ amount: string, amountMinor: unknown, currency: Currency, formatted: string }> } }
+    | { __typename: 'MutationUpdateTrainingModulePricesSuccess', trainingModule: { id: string, name: string, description: string, durationMinutes: number, active: boolean, version: number, prices: Array<{ amount: string, amountMinor: number, currency: Currency, formatted: string }> } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, fieldErrors: Array<{ field: string, message: string }> }
    };
 
-export type AdminReleaseFragment = { id: string, version: string, kind: ReleaseKind, releasedOn: unknown, notes: string, notesHtml: string, updatedAt: string, lockVersion: number };
+export type AdminReleaseFragment = { id: string, version: string, kind: ReleaseKind, releasedOn: string, notes: string, notesHtml: string, updatedAt: string, lockVersion: number };
 
 export type AdminReleasesQueryVariables = Exact<{
   first: number;
@@ -1692,7 +1692,7 @@ export type AdminReleasesQueryVariables = Exact<{
 }>;
 
 
-export type AdminReleasesQuery = { releases: { edges: Array<{ node: { id: string, version: string, kind: ReleaseKind, releasedOn: unknown, notes: string, notesHtml: string, updatedAt: string, lockVersion: number } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type AdminReleasesQuery = { releases: { edges: Array<{ node: { id: string, version: string, kind: ReleaseKind, releasedOn: string, notes: string, notesHtml: string, updatedAt: string, lockVersion: number } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type CreateReleaseMutationVariables = Exact<{
   input: CreateReleaseInput;
@@ -1702,7 +1702,7 @@ export type CreateReleaseMutationVariables = Exact<{
 export type CreateReleaseMutation = { createRelease:
     | { __typename: 'ConflictError', code: ErrorCode, message: string }
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'MutationCreateReleaseSuccess', release: { id: string, version: string, kind: ReleaseKind, releasedOn: unknown, notes: string, notesHtml: string, updatedAt: string, lockVersion: number } }
+    | { __typename: 'MutationCreateReleaseSuccess', release: { id: string, version: string, kind: ReleaseKind, releasedOn: string, notes: string, notesHtml: string, updatedAt: string, lockVersion: number } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, fieldErrors: Array<{ field: string, message: string }> }
    };
@@ -1715,7 +1715,7 @@ export type UpdateReleaseMutationVariables = Exact<{
 export type UpdateReleaseMutation = { updateRelease:
     | { __typename: 'ConflictError', code: ErrorCode, message: string }
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'MutationUpdateReleaseSuccess', release: { id: string, version: string, kind: ReleaseKind, releasedOn: unknown, notes: string, notesHtml: string, updatedAt: string, lockVersion: number } }
+    | { __typename: 'MutationUpdateReleaseSuccess', release: { id: string, version: string, kind: ReleaseKind, releasedOn: string, notes: string, notesHtml: string, updatedAt: string, lockVersion: number } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, fieldErrors: Array<{ field: string, message: string }> }
    };
@@ -1739,7 +1739,7 @@ export type RenewalsDueQueryVariables = Exact<{
 }>;
 
 
-export type RenewalsDueQuery = { renewalsDue: { withinDays: number, items: Array<{ endsOn: unknown, renewalFee: { amount: string, currency: Currency, formatted: string }, contract: { id: string, kind: ContractKind, status: ContractStatus, customer: { id: string, name: string, homeDesk: Desk } } }>, totals: Array<{ amount: string, currency: Currency, formatted: string }> } };
+export type RenewalsDueQuery = { renewalsDue: { withinDays: number, items: Array<{ endsOn: string, renewalFee: { amount: string, currency: Currency, formatted: string }, contract: { id: string, kind: ContractKind, status: ContractStatus, customer: { id: string, name: string, homeDesk: Desk } } }>, totals: Array<{ amount: string, currency: Currency, formatted: string }> } };
 
 export type ReportSlaSummaryQueryVariables = Exact<{
   filter: ReportFilter;
@@ -1814,7 +1814,7 @@ export type ReportPipelineQueryVariables = Exact<{
 
 export type ReportPipelineQuery = { quotePipeline:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'QueryQuotePipelineSuccess', rows: Array<{ status: string, currency: Currency, count: number, totalMinor: unknown, quotedMinutes: unknown, loggedMinutes: unknown }> }
+    | { __typename: 'QueryQuotePipelineSuccess', rows: Array<{ status: string, currency: Currency, count: number, totalMinor: number, quotedMinutes: number, loggedMinutes: number }> }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, fieldErrors: Array<{ field: string, message: string }> }
    };
 
@@ -1825,7 +1825,7 @@ export type ReportRenewalsQueryVariables = Exact<{
 
 export type ReportRenewalsQuery = { renewalsOutlook:
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'QueryRenewalsOutlookSuccess', rows: Array<{ withinDays: number, currency: Currency, count: number, valueMinor: unknown }> }
+    | { __typename: 'QueryRenewalsOutlookSuccess', rows: Array<{ withinDays: number, currency: Currency, count: number, valueMinor: number }> }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, fieldErrors: Array<{ field: string, message: string }> }
    };
 

@@ -446,14 +446,14 @@ export type SubmitConsultingRequestMutation = { submitConsultingRequest:
     | { __typename: 'ValidationError', code: ErrorCode, message: string, fieldErrors: Array<{ field: string, message: string }> }
    };
 
-export type PortalContractFragment = { id: string, kind: ContractKind, status: ContractStatus, version: number, keyContactCap: number, license: { id: string, licenseKey: string, edition: { id: string, name: string } }, currentTerm: { id: string, start: unknown, end: unknown, status: TermStatus, cancelledOn: unknown, fee: { currency: Currency, formatted: string } }, terms: Array<{ id: string, start: unknown, end: unknown, status: TermStatus }>, keyContacts: Array<{ id: string, name: string, email: string }> };
+export type PortalContractFragment = { id: string, kind: ContractKind, status: ContractStatus, version: number, keyContactCap: number, license: { id: string, licenseKey: string, edition: { id: string, name: string } }, currentTerm: { id: string, start: string, end: string, status: TermStatus, cancelledOn: string | null, fee: { currency: Currency, formatted: string } }, terms: Array<{ id: string, start: string, end: string, status: TermStatus }>, keyContacts: Array<{ id: string, name: string, email: string }> };
 
 export type PortalContractsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type PortalContractsQuery = { viewer:
     | { __typename: 'ApiToken' }
-    | { __typename: 'Contact', id: string, name: string, email: string, isCustomerAdmin: boolean, timeZone: string | null, entitlement: { plan: EntitlementPlan, lane: SupportLane, rule: string, reasons: Array<string>, remedies: Array<string>, contract: { id: string, kind: ContractKind } | null }, customer: { id: string, name: string, status: CustomerStatus, homeDesk: Desk, contracts: Array<{ id: string, kind: ContractKind, status: ContractStatus, version: number, keyContactCap: number, license: { id: string, licenseKey: string, edition: { id: string, name: string } }, currentTerm: { id: string, start: unknown, end: unknown, status: TermStatus, cancelledOn: unknown, fee: { currency: Currency, formatted: string } }, terms: Array<{ id: string, start: unknown, end: unknown, status: TermStatus }>, keyContacts: Array<{ id: string, name: string, email: string }> }>, contacts: Array<{ id: string, name: string, email: string, isCustomerAdmin: boolean }> } }
+    | { __typename: 'Contact', id: string, name: string, email: string, isCustomerAdmin: boolean, timeZone: string | null, entitlement: { plan: EntitlementPlan, lane: SupportLane, rule: string, reasons: Array<string>, remedies: Array<string>, contract: { id: string, kind: ContractKind } | null }, customer: { id: string, name: string, status: CustomerStatus, homeDesk: Desk, contracts: Array<{ id: string, kind: ContractKind, status: ContractStatus, version: number, keyContactCap: number, license: { id: string, licenseKey: string, edition: { id: string, name: string } }, currentTerm: { id: string, start: string, end: string, status: TermStatus, cancelledOn: string | null, fee: { currency: Currency, formatted: string } }, terms: Array<{ id: string, start: string, end: string, status: TermStatus }>, keyContacts: Array<{ id: string, name: string, email: string }> }>, contacts: Array<{ id: string, name: string, email: string, isCustomerAdmin: boolean }> } }
     | { __typename: 'StaffUser', id: string, name: string }
    | null };
 
@@ -484,7 +484,7 @@ export type PortalDownloadsQuery = { viewer:
     | { __typename: 'StaffUser', id: string, name: string }
    | null, downloads:
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
-    | { __typename: 'QueryDownloadsSuccess', downloads: Array<{ kind: ReleaseKind, available: boolean, reason: string, rule: string, release: { id: string, version: string, releasedOn: unknown, notesHtml: string } }> }
+    | { __typename: 'QueryDownloadsSuccess', downloads: Array<{ kind: ReleaseKind, available: boolean, reason: string, rule: string, release: { id: string, version: string, releasedOn: string, notesHtml: string } }> }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, fieldErrors: Array<{ field: string, message: string }> }
    };
 
@@ -639,7 +639,7 @@ export type PortalRevokeAccessMutation = { revokePortalAccess:
     | { __typename: 'ValidationError', code: ErrorCode, message: string, fieldErrors: Array<{ field: string, message: string }> }
    };
 
-export type PortalQuoteRowFragment = { id: string, number: string, status: QuoteStatus, purpose: string, currency: Currency, validUntil: unknown, sentAt: string | null, decidedAt: string | null, total: { formatted: string }, ticket: { id: string, number: string, subject: string } | null, decidedBy: { id: string, name: string } | null };
+export type PortalQuoteRowFragment = { id: string, number: string, status: QuoteStatus, purpose: string, currency: Currency, validUntil: string, sentAt: string | null, decidedAt: string | null, total: { formatted: string }, ticket: { id: string, number: string, subject: string } | null, decidedBy: { id: string, name: string } | null };
 
 export type PortalQuotesQueryVariables = Exact<{
   first: number;
@@ -647,16 +647,16 @@ export type PortalQuotesQueryVariables = Exact<{
 }>;
 
 
-export type PortalQuotesQuery = { quotes: { edges: Array<{ cursor: string, node: { id: string, number: string, status: QuoteStatus, purpose: string, currency: Currency, validUntil: unknown, sentAt: string | null, decidedAt: string | null, total: { formatted: string }, ticket: { id: string, number: string, subject: string } | null, decidedBy: { id: string, name: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type PortalQuotesQuery = { quotes: { edges: Array<{ cursor: string, node: { id: string, number: string, status: QuoteStatus, purpose: string, currency: Currency, validUntil: string, sentAt: string | null, decidedAt: string | null, total: { formatted: string }, ticket: { id: string, number: string, subject: string } | null, decidedBy: { id: string, name: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
-export type PortalQuoteDetailFragment = { version: number, decisionNote: string | null, id: string, number: string, status: QuoteStatus, purpose: string, currency: Currency, validUntil: unknown, sentAt: string | null, decidedAt: string | null, lines: Array<{ position: number, kind: QuoteLineKind, description: string, quantity: string, unitPrice: { formatted: string }, total: { formatted: string } }>, contract: { id: string, kind: ContractKind } | null, supersedes: { id: string, number: string } | null, total: { formatted: string }, ticket: { id: string, number: string, subject: string } | null, decidedBy: { id: string, name: string } | null };
+export type PortalQuoteDetailFragment = { version: number, decisionNote: string | null, id: string, number: string, status: QuoteStatus, purpose: string, currency: Currency, validUntil: string, sentAt: string | null, decidedAt: string | null, lines: Array<{ position: number, kind: QuoteLineKind, description: string, quantity: string, unitPrice: { formatted: string }, total: { formatted: string } }>, contract: { id: string, kind: ContractKind } | null, supersedes: { id: string, number: string } | null, total: { formatted: string }, ticket: { id: string, number: string, subject: string } | null, decidedBy: { id: string, name: string } | null };
 
 export type PortalQuoteQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type PortalQuoteQuery = { quote: { version: number, decisionNote: string | null, id: string, number: string, status: QuoteStatus, purpose: string, currency: Currency, validUntil: unknown, sentAt: string | null, decidedAt: string | null, lines: Array<{ position: number, kind: QuoteLineKind, description: string, quantity: string, unitPrice: { formatted: string }, total: { formatted: string } }>, contract: { id: string, kind: ContractKind } | null, supersedes: { id: string, number: string } | null, total: { formatted: string }, ticket: { id: string, number: string, subject: string } | null, decidedBy: { id: string, name: string } | null } | null, viewer:
+export type PortalQuoteQuery = { quote: { version: number, decisionNote: string | null, id: string, number: string, status: QuoteStatus, purpose: string, currency: Currency, validUntil: string, sentAt: string | null, decidedAt: string | null, lines: Array<{ position: number, kind: QuoteLineKind, description: string, quantity: string, unitPrice: { formatted: string }, total: { formatted: string } }>, contract: { id: string, kind: ContractKind } | null, supersedes: { id: string, number: string } | null, total: { formatted: string }, ticket: { id: string, number: string, subject: string } | null, decidedBy: { id: string, name: string } | null } | null, viewer:
     | { __typename: 'ApiToken' }
     | { __typename: 'Contact', id: string, name: string, isCustomerAdmin: boolean, timeZone: string | null, customer: { id: string, name: string, homeDesk: Desk, contacts: Array<{ id: string, name: string, isCustomerAdmin: boolean }>, contracts: Array<{ id: string, keyContacts: Array<{ id: string, name: string }> }> } }
     | { __typename: 'StaffUser', id: string, name: string }
@@ -678,7 +678,7 @@ export type AcceptQuoteMutationVariables = Exact<{
 export type AcceptQuoteMutation = { acceptQuote:
     | { __typename: 'ConflictError', code: ErrorCode, message: string }
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'MutationAcceptQuoteSuccess', quote: { version: number, decisionNote: string | null, id: string, number: string, status: QuoteStatus, purpose: string, currency: Currency, validUntil: unknown, sentAt: string | null, decidedAt: string | null, lines: Array<{ position: number, kind: QuoteLineKind, description: string, quantity: string, unitPrice: { formatted: string }, total: { formatted: string } }>, contract: { id: string, kind: ContractKind } | null, supersedes: { id: string, number: string } | null, total: { formatted: string }, ticket: { id: string, number: string, subject: string } | null, decidedBy: { id: string, name: string } | null } }
+    | { __typename: 'MutationAcceptQuoteSuccess', quote: { version: number, decisionNote: string | null, id: string, number: string, status: QuoteStatus, purpose: string, currency: Currency, validUntil: string, sentAt: string | null, decidedAt: string | null, lines: Array<{ position: number, kind: QuoteLineKind, description: string, quantity: string, unitPrice: { formatted: string }, total: { formatted: string } }>, contract: { id: string, kind: ContractKind } | null, supersedes: { id: string, number: string } | null, total: { formatted: string }, ticket: { id: string, number: string, subject: string } | null, decidedBy: { id: string, name: string } | null } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'PolicyError', rule: string, code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, fieldErrors: Array<{ field: string, message: string }> }
@@ -693,7 +693,7 @@ export type DeclineQuoteMutationVariables = Exact<{
 export type DeclineQuoteMutation = { declineQuote:
     | { __typename: 'ConflictError', code: ErrorCode, message: string }
     | { __typename: 'ForbiddenError', code: ErrorCode, message: string }
-    | { __typename: 'MutationDeclineQuoteSuccess', quote: { version: number, decisionNote: string | null, id: string, number: string, status: QuoteStatus, purpose: string, currency: Currency, validUntil: unknown, sentAt: string | null, decidedAt: string | null, lines: Array<{ position: number, kind: QuoteLineKind, description: string, quantity: string, unitPrice: { formatted: string }, total: { formatted: string } }>, contract: { id: string, kind: ContractKind } | null, supersedes: { id: string, number: string } | null, total: { formatted: string }, ticket: { id: string, number: string, subject: string } | null, decidedBy: { id: string, name: string } | null } }
+    | { __typename: 'MutationDeclineQuoteSuccess', quote: { version: number, decisionNote: string | null, id: string, number: string, status: QuoteStatus, purpose: string, currency: Currency, validUntil: string, sentAt: string | null, decidedAt: string | null, lines: Array<{ position: number, kind: QuoteLineKind, description: string, quantity: string, unitPrice: { formatted: string }, total: { formatted: string } }>, contract: { id: string, kind: ContractKind } | null, supersedes: { id: string, number: string } | null, total: { formatted: string }, ticket: { id: string, number: string, subject: string } | null, decidedBy: { id: string, name: string } | null } }
     | { __typename: 'NotFoundError', code: ErrorCode, message: string }
     | { __typename: 'PolicyError', rule: string, code: ErrorCode, message: string }
     | { __typename: 'ValidationError', code: ErrorCode, message: string, fieldErrors: Array<{ field: string, message: string }> }
@@ -704,7 +704,7 @@ export type PortalQuotePrintQueryVariables = Exact<{
 }>;
 
 
-export type PortalQuotePrintQuery = { quote: { id: string, number: string, status: QuoteStatus, purpose: string, currency: Currency, validUntil: unknown, createdAt: string, sentAt: string | null, decidedAt: string | null, quotedMinutes: number, total: { amountMinor: unknown, currency: Currency }, lines: Array<{ position: number, kind: QuoteLineKind, description: string, quantity: string, unitPrice: { amountMinor: unknown, currency: Currency }, total: { amountMinor: unknown, currency: Currency }, trainingModule: { id: string, name: string } | null }>, customer: { id: string, name: string, homeDesk: Desk }, addressedTo: { name: string, email: string } | null, decidedBy: { id: string, name: string } | null, ticket: { id: string, number: string, subject: string } | null, contract: { id: string, kind: ContractKind } | null, supersedes: { id: string, number: string } | null } | null, viewer:
+export type PortalQuotePrintQuery = { quote: { id: string, number: string, status: QuoteStatus, purpose: string, currency: Currency, validUntil: string, createdAt: string, sentAt: string | null, decidedAt: string | null, quotedMinutes: number, total: { amountMinor: number, currency: Currency }, lines: Array<{ position: number, kind: QuoteLineKind, description: string, quantity: string, unitPrice: { amountMinor: number, currency: Currency }, total: { amountMinor: number, currency: Currency }, trainingModule: { id: string, name: string } | null }>, customer: { id: string, name: string, homeDesk: Desk }, addressedTo: { name: string, email: string } | null, decidedBy: { id: string, name: string } | null, ticket: { id: string, number: string, subject: string } | null, contract: { id: string, kind: ContractKind } | null, supersedes: { id: string, number: string } | null } | null, viewer:
     | { __typename: 'ApiToken' }
     | { __typename: 'Contact' }
     | { __typename: 'StaffUser', id: string, name: string }
