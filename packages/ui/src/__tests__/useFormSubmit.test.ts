@@ -56,4 +56,32 @@ describe('useFormSubmit', () => {
     expect(after).toBe(0)
     expect(form.problem.value?.text).toBe('We could not reach Covered. Check your connection and try again.')
   })
+
+  it('shows its own checks beside the fields until edited, and refuses to send while any stands', async () => {
+    const form = useFormSubmit(['title', 'month'])
+    expect(form.check({ title: 'Enter a title.' })).toBe(false)
+    expect(form.errors.value).toEqual({ title: 'Enter a title.' })
+    expect(form.problem.value).toMatchObject({ title: 'Nothing was saved', text: 'Check the fields marked below.' })
+    form.clearField('title')
+    expect(form.errors.value).toEqual({})
+    expect(form.check({})).toBe(true)
+  })
+
+  it('resolves runFor to what the success carries, or null when refused', async () => {
+    type Outcome = { __typename: 'MutationSaveSuccess'; article: { id: string } } | { __typename: 'ConflictError'; code: string; message: string }
+    const form = useFormSubmit([])
+    const saved = await form.runFor(
+      'article',
+      async () => ({ data: { save: { __typename: 'MutationSaveSuccess', article: { id: 'A1' } } as Outcome } }),
+      (data) => data.save,
+    )
+    expect(saved).toEqual({ id: 'A1' })
+    const refused = await form.runFor(
+      'article',
+      async () => ({ data: { save: { __typename: 'ConflictError', code: 'CONFLICT', message: 'Changed meanwhile.' } as Outcome } }),
+      (data) => data.save,
+    )
+    expect(refused).toBeNull()
+    expect(form.problem.value?.conflict).toBe(true)
+  })
 })
