@@ -1,6 +1,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core'
 import type { Client } from '@urql/vue'
-import { inject, shallowRef, type InjectionKey, type ShallowRef } from 'vue'
+import { inject, ref, shallowRef, type InjectionKey, type ShallowRef } from 'vue'
+import { useRouter } from 'vue-router'
 
 /** Who is signed in, as both SPAs keep it: each app adds its own narrowed viewer (staff, contact) on top. */
 export interface ViewerSession<Viewer> {
@@ -84,4 +85,26 @@ export function injectSession<S>(key: InjectionKey<S>): S {
   const session = inject(key)
   if (!session) throw new Error('useSession() needs a session provided under SessionKey')
   return session
+}
+
+/** The top bar's "Sign out": ends the session, then shows the sign-in page; says so when it did not work. */
+export function useSignOut(session: Pick<ViewerSession<unknown>, 'signOut'>) {
+  const router = useRouter()
+  const signingOut = ref(false)
+  const signOutError = ref<string | null>(null)
+
+  async function signOut() {
+    signingOut.value = true
+    signOutError.value = null
+    try {
+      await session.signOut()
+      await router.replace({ name: 'login' })
+    } catch {
+      signOutError.value = 'Signing out did not work just now. Please try again.'
+    } finally {
+      signingOut.value = false
+    }
+  }
+
+  return { signingOut, signOutError, signOut }
 }

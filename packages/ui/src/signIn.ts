@@ -1,8 +1,10 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core'
 import { useMutation } from '@urql/vue'
 import { ref } from 'vue'
+import { useRoute, useRouter } from 'vue-router'
 import { fieldErrorsByName, unexpectedErrorMessage, type FieldErrorLike } from './errors'
 import { formatWait } from './labels'
+import { safeRedirect } from './router'
 import type { LoginCredentials } from './types'
 
 /** `mutation ($email: String!, $password: String!) { login(…) { … on MutationLoginSuccess { viewer { … } } … } }` */
@@ -57,4 +59,27 @@ export function useLogin<Viewer>(mutation: LoginDocument<Viewer>) {
   }
 
   return { login, submitting: fetching, error, errorTitle, fieldErrors }
+}
+
+/**
+ * The sign-in page's form: signs in with the app's mutation, keeps the viewer in the session, and goes on to
+ * `?redirect=` (or `home`) when the account `belongsHere`; otherwise the page says where it belongs.
+ */
+export function useSignIn<Viewer>(
+  mutation: LoginDocument<Viewer>,
+  session: { setViewer(viewer: Viewer | null): void },
+  options: { belongsHere: (viewer: Viewer) => boolean; home: string },
+) {
+  const route = useRoute()
+  const router = useRouter()
+  const { login, ...form } = useLogin(mutation)
+
+  async function submit(credentials: LoginCredentials) {
+    const viewer = await login(credentials)
+    if (!viewer) return
+    session.setViewer(viewer)
+    if (options.belongsHere(viewer)) await router.replace(safeRedirect(route.query.redirect, options.home))
+  }
+
+  return { ...form, submit }
 }
