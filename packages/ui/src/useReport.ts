@@ -1,6 +1,7 @@
 import { unexpectedErrorMessage } from './errors'
+import { useRetry } from './useRetry'
 import { useQuery, type AnyVariables, type TypedDocumentNode } from '@urql/vue'
-import { computed, ref, type ComputedRef } from 'vue'
+import { computed, type ComputedRef } from 'vue'
 
 /** A typed error result of a report query (ValidationError, ForbiddenError, …), as its message. */
 export class ReportFailure {
@@ -42,14 +43,6 @@ export function useReport<Data, Variables extends AnyVariables, Picked>(
     if (result.error.value && !result.data.value) return unexpectedErrorMessage(result.error.value)
     return picked.value instanceof ReportFailure ? picked.value.message : null
   })
-  const retrying = ref(false)
-  async function retry() {
-    retrying.value = true
-    try {
-      await result.executeQuery({ requestPolicy: 'network-only' })
-    } finally {
-      retrying.value = false
-    }
-  }
+  const { retrying, retry } = useRetry(() => result.executeQuery({ requestPolicy: 'network-only' }))
   return { data, loading, refreshing, error, retrying, retry, paused }
 }

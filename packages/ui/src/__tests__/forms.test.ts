@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { useFormSubmit } from '../useFormSubmit'
+import { useRetry } from '../useRetry'
 
 describe('useFormSubmit', () => {
   it('reloads what changed before it stops showing progress', async () => {
@@ -83,5 +84,20 @@ describe('useFormSubmit', () => {
     )
     expect(refused).toBeNull()
     expect(form.problem.value?.conflict).toBe(true)
+  })
+})
+
+describe('useRetry', () => {
+  it('is retrying while the retry runs, and not after, even when it fails', async () => {
+    let finish!: () => void
+    const { retrying, retry } = useRetry(() => new Promise<void>((resolve) => (finish = resolve)))
+    const running = retry()
+    expect(retrying.value).toBe(true)
+    finish()
+    await running
+    expect(retrying.value).toBe(false)
+    const failing = useRetry(() => Promise.reject(new Error('offline')))
+    await expect(failing.retry()).rejects.toThrow('offline')
+    expect(failing.retrying.value).toBe(false)
   })
 })
