@@ -3,6 +3,7 @@ import { useMutation, useQuery } from '@urql/vue'
 import { computed, ref, watch } from 'vue'
 import type { NotificationChoice } from './components/UiNotificationPreferences.vue'
 import { unexpectedErrorMessage } from './errors'
+import { useRetry } from './useRetry'
 
 /** `query { notificationPreferences { kind label description enabled defaultEnabled } }` */
 export type NotificationPreferencesDocument = TypedDocumentNode<{ notificationPreferences: readonly NotificationChoice[] }, Record<string, never>>
@@ -42,16 +43,7 @@ export function useNotificationPreferences<Kind extends string>(documents: {
   const saving = ref<string | null>(null)
   const saved = ref<string | null>(null)
   const errors = ref<Record<string, string>>({})
-  const retrying = ref(false)
-
-  async function retry() {
-    retrying.value = true
-    try {
-      await query.executeQuery({ requestPolicy: 'network-only' })
-    } finally {
-      retrying.value = false
-    }
-  }
+  const { retrying, retry } = useRetry(() => query.executeQuery({ requestPolicy: 'network-only' }))
 
   async function change(kind: string, enabled: boolean) {
     const choice = choices.value.find((c) => c.kind === kind)
