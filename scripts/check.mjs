@@ -9,6 +9,7 @@ const bin = (pkg, file) => path.join(root, pkg, file)
 const steps = [
   ['types: domain', [bin('node_modules/typescript', 'bin/tsc'), '-p', 'packages/domain/tsconfig.json']],
   ['types: api', [bin('node_modules/typescript', 'bin/tsc'), '-p', 'apps/api/tsconfig.json']],
+  ['types: ui', [bin('packages/ui/node_modules/vue-tsc', 'bin/vue-tsc.js'), '--noEmit', '-p', 'packages/ui/tsconfig.json']],
   ['types: admin', [bin('apps/admin/node_modules/vue-tsc', 'bin/vue-tsc.js'), '--noEmit', '-p', 'apps/admin/tsconfig.json']],
   ['types: portal', [bin('apps/portal/node_modules/vue-tsc', 'bin/vue-tsc.js'), '--noEmit', '-p', 'apps/portal/tsconfig.json']],
   ['types: e2e', [bin('node_modules/typescript', 'bin/tsc'), '-p', 'tests/e2e/tsconfig.json']],

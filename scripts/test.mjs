@@ -1,5 +1,5 @@
 // `pnpm test`: builds the product (the browser tests drive the built apps), then runs every vitest project
-// (domain, api, admin, portal, e2e) and closes with one plain summary line.
+// (domain, ui, api, admin, portal, e2e) and closes with one plain summary line.
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'

@@ -12,7 +12,8 @@ const config: CodegenConfig = {
       config: {
         useTypeImports: true,
         enumsAsTypes: true,
-        scalars: { DateTime: 'string' },
+        // As the API serialises them: Date 'YYYY-MM-DD', DateTime ISO 8601 in UTC, SafeInt a JSON number.
+        scalars: { Date: 'string', DateTime: 'string', SafeInt: 'number' },
       },
     },
   },

@@ -1,15 +1,12 @@
-import { nextTick } from 'vue'
+import { installPageTitles, safeRedirect } from '@covered/ui'
 import { createRouter, createWebHistory, type RouteRecordRaw, type Router, type RouterHistory } from 'vue-router'
 import type { Session } from '../session/session'
-import { safeRedirect } from '../shared/redirect'
 
+// `public` and `title` come with @covered/ui's router helpers.
 declare module 'vue-router' {
   interface RouteMeta {
-    /** Reachable without signing in. */
-    public?: boolean
     /** Admins only: engineers are sent to their own notification choices instead. */
     admin?: boolean
-    title?: string
   }
 }
 
@@ -237,17 +234,7 @@ export function installGuards(router: Router, session: Session): void {
     return true
   })
 
-  let first = true
-  router.afterEach((to, _from, failure) => {
-    if (failure) return
-    document.title = to.meta.title ? `${to.meta.title} · Covered Admin` : 'Covered Admin'
-    if (first) {
-      first = false
-      return
-    }
-    // Move focus to the new page so keyboard and screen-reader users start at its content.
-    void nextTick(() => document.getElementById('main')?.focus({ preventScroll: true }))
-  })
+  installPageTitles(router, 'Covered Admin')
 }
 
 export function createAppRouter(session: Session, history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)): Router {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mockClient } from '../test/mockClient'
+import { mockClient } from '@covered/ui/testing'
 import { acme, contactViewer, mountApp, settle, staffViewer } from '../test/mountApp'
 
 const signedOut = { data: { viewer: null } }

@@ -1,15 +1,6 @@
-import { nextTick } from 'vue'
+import { installPageTitles, safeRedirect } from '@covered/ui'
 import { createRouter, createWebHistory, type RouteRecordRaw, type Router, type RouterHistory } from 'vue-router'
 import type { Session } from '../session/session'
-import { safeRedirect } from '../shared/redirect'
-
-declare module 'vue-router' {
-  interface RouteMeta {
-    /** Reachable without signing in. */
-    public?: boolean
-    title?: string
-  }
-}
 
 export const HOME_PATH = '/'
 
@@ -202,16 +193,7 @@ export function installGuards(router: Router, session: Session): void {
     return true
   })
 
-  let first = true
-  router.afterEach((to, _from, failure) => {
-    if (failure) return
-    document.title = to.meta.title ? `${to.meta.title} · Covered Support` : 'Covered Support'
-    if (first) {
-      first = false
-      return
-    }
-    void nextTick(() => document.getElementById('main')?.focus({ preventScroll: true }))
-  })
+  installPageTitles(router, 'Covered Support')
 }
 
 export function createAppRouter(session: Session, history: RouterHistory = createWebHistory(import.meta.env.BASE_URL)): Router {

@@ -1,40 +1,16 @@
-import urql, { type Client } from '@urql/vue'
-import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
+import { spaMounter } from '@covered/ui/testing'
+import { enableAutoUnmount } from '@vue/test-utils'
 import { afterEach } from 'vitest'
-import { shallowRef } from 'vue'
-import { createMemoryHistory } from 'vue-router'
 import App from '../App.vue'
 import { createAppRouter } from '../router'
 import { SessionKey, createSession } from '../session/session'
 
+export { settle } from '@covered/ui/testing'
+
 enableAutoUnmount(afterEach)
 
 /** Mounts the whole portal SPA at `path` against a fake client, the way main.ts wires it. */
-export async function mountApp(client: Client, path = '/') {
-  const clientRef = shallowRef(client)
-  const session = createSession(clientRef, () => client)
-  const router = createAppRouter(session, createMemoryHistory())
-  // Load the lazy route components up front so navigations in tests settle in a few ticks.
-  await Promise.all(
-    router.getRoutes().map((route) => {
-      const component = route.components?.default
-      return typeof component === 'function' ? (component as () => Promise<unknown>)() : null
-    }),
-  )
-  await router.push(path)
-  const wrapper = mount(App, {
-    attachTo: document.body,
-    global: { plugins: [[urql, clientRef], router], provide: { [SessionKey as symbol]: session } },
-  })
-  await router.isReady()
-  await settle()
-  return { wrapper, router, session }
-}
-
-/** Lets pending promises, lazy route components and re-renders finish. */
-export async function settle(rounds = 4) {
-  for (let i = 0; i < rounds; i++) await flushPromises()
-}
+export const mountApp = spaMounter({ App, createAppRouter, createSession, SessionKey })
 
 export const acme = {
   __typename: 'Customer',

@@ -25,9 +25,7 @@ export const SetNotificationPreferenceMutation = graphql(`
           defaultEnabled
         }
       }
-      ... on Error {
-        message
-      }
+      ...TypedError
     }
   }
 `)

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { mockClient } from '../../../test/mockClient'
+import { mockClient } from '@covered/ui/testing'
 import { connection, contactViewer, mountApp, settle, staffViewer } from '../../../test/mountApp'
 
 afterEach(() => {

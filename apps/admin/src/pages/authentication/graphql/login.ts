@@ -9,18 +9,9 @@ export const AdminLoginMutation = graphql(`
           ...AdminViewer
         }
       }
-      ... on Error {
-        code
-        message
-      }
+      ...TypedError
       ... on TooManyAttemptsError {
         retryAfterSeconds
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
       }
     }
   }

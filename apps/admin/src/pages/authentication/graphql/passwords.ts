@@ -4,18 +4,9 @@ export const AdminRequestPasswordResetMutation = graphql(`
   mutation AdminRequestPasswordReset($email: String!) {
     requestPasswordReset(email: $email) {
       __typename
-      ... on Error {
-        code
-        message
-      }
+      ...TypedError
       ... on TooManyAttemptsError {
         retryAfterSeconds
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
       }
     }
   }
@@ -54,18 +45,9 @@ export const AdminSetPasswordMutation = graphql(`
           email
         }
       }
-      ... on Error {
-        code
-        message
-      }
+      ...TypedError
       ... on InvalidLinkError {
         reason
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
       }
     }
   }

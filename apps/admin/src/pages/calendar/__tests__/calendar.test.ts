@@ -1,6 +1,6 @@
 import type { Operation } from '@urql/vue'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { mockClient } from '../../../test/mockClient'
+import { mockClient } from '@covered/ui/testing'
 import { mountApp, settle, staffViewer } from '../../../test/mountApp'
 import { calendarReplies, deskData, engineerViewer, holidaysOf, pacific, stretch, uk } from './fixtures'
 

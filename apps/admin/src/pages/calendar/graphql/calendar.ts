@@ -78,16 +78,7 @@ export const SetDeskHoursMutation = graphql(`
           ...CalendarDesk
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
+      ...TypedError
     }
   }
 `)
@@ -105,16 +96,7 @@ export const AddDeskHolidayMutation = graphql(`
           }
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
+      ...TypedError
     }
   }
 `)
@@ -132,16 +114,7 @@ export const RemoveDeskHolidayMutation = graphql(`
           }
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
+      ...TypedError
     }
   }
 `)

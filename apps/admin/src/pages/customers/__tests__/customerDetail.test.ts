@@ -1,6 +1,6 @@
 import type { DOMWrapper } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
-import { mockClient, type Reply } from '../../../test/mockClient'
+import { mockClient, type Reply } from '@covered/ui/testing'
 import { mountApp, settle, staffViewer } from '../../../test/mountApp'
 import {
   CUSTOMER_ID,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mockClient } from '../../../test/mockClient'
+import { mockClient } from '@covered/ui/testing'
 import { connection, customer, mountApp, settle, staffViewer } from '../../../test/mountApp'
 
 const viewer = { data: { viewer: staffViewer } }

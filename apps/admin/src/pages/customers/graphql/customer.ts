@@ -164,16 +164,7 @@ export const UpdateCustomerMutation = graphql(`
       ... on MutationUpdateCustomerSuccess {
         __typename
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
+      ...TypedError
     }
   }
 `)
@@ -185,19 +176,7 @@ export const CreateLicenseMutation = graphql(`
       ... on MutationCreateLicenseSuccess {
         __typename
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
-      ... on PolicyError {
-        rule
-      }
+      ...TypedError
     }
   }
 `)
@@ -209,19 +188,7 @@ export const UpgradeLicenseMutation = graphql(`
       ... on MutationUpgradeLicenseSuccess {
         __typename
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
-      ... on PolicyError {
-        rule
-      }
+      ...TypedError
     }
   }
 `)
@@ -233,19 +200,7 @@ export const RetireLicenseMutation = graphql(`
       ... on MutationRetireLicenseSuccess {
         __typename
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
-      ... on PolicyError {
-        rule
-      }
+      ...TypedError
     }
   }
 `)
@@ -257,19 +212,7 @@ export const CreateContractMutation = graphql(`
       ... on MutationCreateContractSuccess {
         __typename
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
-      ... on PolicyError {
-        rule
-      }
+      ...TypedError
     }
   }
 `)
@@ -281,19 +224,7 @@ export const RenewContractMutation = graphql(`
       ... on MutationRenewContractSuccess {
         __typename
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
-      ... on PolicyError {
-        rule
-      }
+      ...TypedError
     }
   }
 `)
@@ -305,19 +236,7 @@ export const CancelContractMutation = graphql(`
       ... on MutationCancelContractSuccess {
         __typename
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
-      ... on PolicyError {
-        rule
-      }
+      ...TypedError
     }
   }
 `)
@@ -341,19 +260,7 @@ export const AdminChangeKeyContactsMutation = graphql(`
       ... on MutationChangeKeyContactsSuccess {
         __typename
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
-      ... on PolicyError {
-        rule
-      }
+      ...TypedError
     }
   }
 `)
@@ -365,16 +272,7 @@ export const CreateContactMutation = graphql(`
       ... on MutationCreateContactSuccess {
         __typename
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
+      ...TypedError
     }
   }
 `)
@@ -386,16 +284,7 @@ export const UpdateContactMutation = graphql(`
       ... on MutationUpdateContactSuccess {
         __typename
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
+      ...TypedError
     }
   }
 `)
@@ -410,10 +299,7 @@ export const InviteToPortalMutation = graphql(`
           portalStatus
         }
       }
-      ... on Error {
-        code
-        message
-      }
+      ...TypedError
     }
   }
 `)
@@ -428,10 +314,7 @@ export const SendPortalPasswordResetMutation = graphql(`
           portalStatus
         }
       }
-      ... on Error {
-        code
-        message
-      }
+      ...TypedError
     }
   }
 `)
@@ -446,10 +329,7 @@ export const RevokePortalAccessMutation = graphql(`
           portalStatus
         }
       }
-      ... on Error {
-        code
-        message
-      }
+      ...TypedError
     }
   }
 `)

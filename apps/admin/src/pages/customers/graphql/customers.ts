@@ -53,16 +53,7 @@ export const CreateCustomerMutation = graphql(`
           ...CustomerListItem
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
+      ...TypedError
     }
   }
 `)

@@ -42,16 +42,7 @@ export const CreateApiTokenMutation = graphql(`
           }
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
+      ...TypedError
     }
   }
 `)
@@ -65,10 +56,7 @@ export const RevokeApiTokenMutation = graphql(`
           ...ApiTokenFields
         }
       }
-      ... on Error {
-        code
-        message
-      }
+      ...TypedError
     }
   }
 `)
@@ -130,16 +118,7 @@ export const CreateWebhookEndpointMutation = graphql(`
           }
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
+      ...TypedError
     }
   }
 `)
@@ -153,16 +132,7 @@ export const UpdateWebhookEndpointMutation = graphql(`
           ...WebhookEndpointFields
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
+      ...TypedError
     }
   }
 `)
@@ -179,10 +149,7 @@ export const RotateWebhookSecretMutation = graphql(`
           }
         }
       }
-      ... on Error {
-        code
-        message
-      }
+      ...TypedError
     }
   }
 `)
@@ -237,10 +204,7 @@ export const RedeliverWebhookMutation = graphql(`
           giveUpAt
         }
       }
-      ... on Error {
-        code
-        message
-      }
+      ...TypedError
     }
   }
 `)

@@ -106,13 +106,7 @@ export const AdminPreviewMarkdownQuery = graphql(`
       ... on QueryPreviewMarkdownSuccess {
         html
       }
-      ... on ValidationError {
-        message
-        fieldErrors {
-          field
-          message
-        }
-      }
+      ...TypedError
     }
   }
 `)
@@ -126,19 +120,7 @@ export const CreateArticleMutation = graphql(`
           ...AdminArticle
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
-      ... on PolicyError {
-        rule
-      }
+      ...TypedError
     }
   }
 `)
@@ -152,19 +134,7 @@ export const UpdateArticleMutation = graphql(`
           ...AdminArticle
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
-      ... on PolicyError {
-        rule
-      }
+      ...TypedError
     }
   }
 `)
@@ -178,13 +148,7 @@ export const PublishArticleMutation = graphql(`
           ...AdminArticle
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on PolicyError {
-        rule
-      }
+      ...TypedError
     }
   }
 `)
@@ -198,13 +162,7 @@ export const UnpublishArticleMutation = graphql(`
           ...AdminArticle
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on PolicyError {
-        rule
-      }
+      ...TypedError
     }
   }
 `)
@@ -218,16 +176,7 @@ export const RestoreArticleRevisionMutation = graphql(`
           ...AdminArticle
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
+      ...TypedError
     }
   }
 `)
@@ -298,19 +247,7 @@ export const CreateNewsletterIssueMutation = graphql(`
           ...AdminNewsletterIssue
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
-      ... on PolicyError {
-        rule
-      }
+      ...TypedError
     }
   }
 `)
@@ -324,19 +261,7 @@ export const UpdateNewsletterIssueMutation = graphql(`
           ...AdminNewsletterIssue
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
-      ... on PolicyError {
-        rule
-      }
+      ...TypedError
     }
   }
 `)
@@ -350,13 +275,7 @@ export const PublishNewsletterIssueMutation = graphql(`
           ...AdminNewsletterIssue
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on PolicyError {
-        rule
-      }
+      ...TypedError
     }
   }
 `)
@@ -370,13 +289,7 @@ export const UnpublishNewsletterIssueMutation = graphql(`
           ...AdminNewsletterIssue
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on PolicyError {
-        rule
-      }
+      ...TypedError
     }
   }
 `)

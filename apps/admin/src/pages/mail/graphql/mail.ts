@@ -88,16 +88,7 @@ export const SendEmailPreviewMutation = graphql(`
           toAddress
         }
       }
-      ... on ValidationError {
-        message
-        fieldErrors {
-          field
-          message
-        }
-      }
-      ... on Error {
-        message
-      }
+      ...TypedError
     }
   }
 `)

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { mockClient } from '../../../test/mockClient'
+import { mockClient } from '@covered/ui/testing'
 import { mountApp, settle } from '../../../test/mountApp'
 import { connection, money, quote, signedIn } from './fixtures'
 import { warmUpRoutes } from './warmUp'

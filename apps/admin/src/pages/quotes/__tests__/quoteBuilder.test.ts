@@ -1,6 +1,6 @@
 import type { DOMWrapper, VueWrapper } from '@vue/test-utils'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { mockClient } from '../../../test/mockClient'
+import { mockClient } from '@covered/ui/testing'
 import { mountApp, settle } from '../../../test/mountApp'
 import { warmUpRoutes } from './warmUp'
 import { CUSTOMER_ID, TICKET_ID, modules, money, newQuoteContext, quote, signedIn } from './fixtures'

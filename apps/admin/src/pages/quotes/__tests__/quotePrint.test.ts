@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { mockClient } from '../../../test/mockClient'
+import { mockClient } from '@covered/ui/testing'
 import { mountApp, settle } from '../../../test/mountApp'
 import { modules, newQuoteContext, quote, signedIn } from './fixtures'
 import { warmUpRoutes } from './warmUp'

@@ -37,7 +37,7 @@ export function usePipeline(days: Ref<number>) {
     QUOTE_STATUS_ORDER.map((status) => {
       const mine = rows.value.filter((row) => row.status === status)
       const totals = mine
-        .map((row) => ({ currency: row.currency as string, amountMinor: Number(row.totalMinor) }))
+        .map((row) => ({ currency: row.currency as string, amountMinor: row.totalMinor }))
         .sort((a, b) => a.currency.localeCompare(b.currency))
       return { status, count: mine.reduce((sum, row) => sum + row.count, 0), totals }
     }),

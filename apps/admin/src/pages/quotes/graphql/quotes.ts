@@ -129,9 +129,7 @@ export const QuotePipelineQuery = graphql(`
           loggedMinutes
         }
       }
-      ... on Error {
-        message
-      }
+      ...TypedError
     }
   }
 `)
@@ -247,19 +245,7 @@ export const CreateQuoteMutation = graphql(`
           ...AdminQuoteDetail
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
-      ... on PolicyError {
-        rule
-      }
+      ...TypedError
     }
   }
 `)
@@ -273,19 +259,7 @@ export const UpdateDraftQuoteMutation = graphql(`
           ...AdminQuoteDetail
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
-      ... on PolicyError {
-        rule
-      }
+      ...TypedError
     }
   }
 `)
@@ -299,19 +273,7 @@ export const SendQuoteMutation = graphql(`
           ...AdminQuoteDetail
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
-      ... on PolicyError {
-        rule
-      }
+      ...TypedError
     }
   }
 `)
@@ -325,13 +287,7 @@ export const WithdrawQuoteMutation = graphql(`
           ...AdminQuoteDetail
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on PolicyError {
-        rule
-      }
+      ...TypedError
     }
   }
 `)
@@ -345,13 +301,7 @@ export const ReviseQuoteMutation = graphql(`
           ...AdminQuoteDetail
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on PolicyError {
-        rule
-      }
+      ...TypedError
     }
   }
 `)
@@ -415,19 +365,7 @@ export const EscalateTicketMutation = graphql(`
           }
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
-      ... on PolicyError {
-        rule
-      }
+      ...TypedError
     }
   }
 `)
@@ -451,19 +389,7 @@ export const LogTimeMutation = graphql(`
           }
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
-      ... on PolicyError {
-        rule
-      }
+      ...TypedError
     }
   }
 `)

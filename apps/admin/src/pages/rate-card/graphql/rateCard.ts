@@ -54,16 +54,7 @@ export const UpdateHourlyRateMutation = graphql(`
           ...HourlyRateFields
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
+      ...TypedError
     }
   }
 `)
@@ -77,16 +68,7 @@ export const UpdateTrainingModulePricesMutation = graphql(`
           ...RateCardModule
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
+      ...TypedError
     }
   }
 `)

@@ -1,6 +1,6 @@
 import type { VueWrapper } from '@vue/test-utils'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { mockClient } from '../../../test/mockClient'
+import { mockClient } from '@covered/ui/testing'
 import { mountApp, settle, staffViewer } from '../../../test/mountApp'
 import { warmUpRoutes } from '../../knowledge/__tests__/warmUp'
 

@@ -40,16 +40,7 @@ export const CreateReleaseMutation = graphql(`
           ...AdminRelease
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
+      ...TypedError
     }
   }
 `)
@@ -63,16 +54,7 @@ export const UpdateReleaseMutation = graphql(`
           ...AdminRelease
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
+      ...TypedError
     }
   }
 `)
@@ -86,10 +68,7 @@ export const DeleteReleaseMutation = graphql(`
           id
         }
       }
-      ... on Error {
-        code
-        message
-      }
+      ...TypedError
     }
   }
 `)

@@ -34,15 +34,7 @@ export const ReportSlaSummaryQuery = graphql(`
           }
         }
       }
-      ... on Error {
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
+      ...TypedError
     }
   }
 `)
@@ -64,9 +56,7 @@ export const ReportAttainmentQuery = graphql(`
           rate
         }
       }
-      ... on Error {
-        message
-      }
+      ...TypedError
     }
   }
 `)
@@ -83,9 +73,7 @@ export const ReportResponseTimesQuery = graphql(`
           count
         }
       }
-      ... on Error {
-        message
-      }
+      ...TypedError
     }
   }
 `)
@@ -102,9 +90,7 @@ export const ReportBacklogQuery = graphql(`
           count
         }
       }
-      ... on Error {
-        message
-      }
+      ...TypedError
     }
   }
 `)
@@ -135,9 +121,7 @@ export const ReportAtRiskQuery = graphql(`
           }
         }
       }
-      ... on Error {
-        message
-      }
+      ...TypedError
     }
   }
 `)
@@ -163,9 +147,7 @@ export const ReportScopeMixQuery = graphql(`
           }
         }
       }
-      ... on Error {
-        message
-      }
+      ...TypedError
     }
   }
 `)
@@ -184,9 +166,7 @@ export const ReportPipelineQuery = graphql(`
           loggedMinutes
         }
       }
-      ... on Error {
-        message
-      }
+      ...TypedError
     }
   }
 `)
@@ -203,9 +183,7 @@ export const ReportRenewalsQuery = graphql(`
           valueMinor
         }
       }
-      ... on Error {
-        message
-      }
+      ...TypedError
     }
   }
 `)

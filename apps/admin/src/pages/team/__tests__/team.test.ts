@@ -1,6 +1,6 @@
 import type { DOMWrapper } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
-import { mockClient, type Reply } from '../../../test/mockClient'
+import { mockClient, type Reply } from '@covered/ui/testing'
 import { engineerViewer, mountApp, settle, staffViewer } from '../../../test/mountApp'
 
 const gid = (id: number) => btoa(`StaffUser:${id}`)

@@ -34,16 +34,7 @@ export const InviteStaffUserMutation = graphql(`
           ...TeamMember
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
+      ...TypedError
     }
   }
 `)
@@ -57,19 +48,7 @@ export const UpdateStaffUserMutation = graphql(`
           ...TeamMember
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
-      ... on PolicyError {
-        rule
-      }
+      ...TypedError
     }
   }
 `)
@@ -86,10 +65,7 @@ export const SetStaffAwayMutation = graphql(`
           version
         }
       }
-      ... on Error {
-        code
-        message
-      }
+      ...TypedError
     }
   }
 `)
@@ -106,10 +82,7 @@ export const DeactivateStaffUserMutation = graphql(`
           }
         }
       }
-      ... on Error {
-        code
-        message
-      }
+      ...TypedError
     }
   }
 `)
@@ -123,10 +96,7 @@ export const ReactivateStaffUserMutation = graphql(`
           ...TeamMember
         }
       }
-      ... on Error {
-        code
-        message
-      }
+      ...TypedError
     }
   }
 `)
@@ -140,10 +110,7 @@ export const ResendStaffInvitationMutation = graphql(`
           ...TeamMember
         }
       }
-      ... on Error {
-        code
-        message
-      }
+      ...TypedError
     }
   }
 `)

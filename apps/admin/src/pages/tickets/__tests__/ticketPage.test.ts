@@ -1,6 +1,6 @@
 import type { DOMWrapper } from '@vue/test-utils'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { mockClient } from '../../../test/mockClient'
+import { mockClient } from '@covered/ui/testing'
 import { mountApp, settle } from '../../../test/mountApp'
 import { adminViewer, engineerViewer, staffReply, target, ticket, type TicketFixture } from './fixtures'
 import { warmUpRoutes } from './warmUp'

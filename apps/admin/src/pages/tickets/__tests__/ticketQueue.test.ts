@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { mockClient } from '../../../test/mockClient'
+import { mockClient } from '@covered/ui/testing'
 import { mountApp, settle } from '../../../test/mountApp'
 import { adminViewer, categories, engineerViewer, staffReply, target, ticket, ticketConnection } from './fixtures'
 import { warmUpRoutes } from './warmUp'

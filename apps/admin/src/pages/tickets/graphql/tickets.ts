@@ -221,19 +221,7 @@ export const ReplyToTicketMutation = graphql(`
           ...TicketDetail
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
-      ... on PolicyError {
-        rule
-      }
+      ...TypedError
     }
   }
 `)
@@ -247,19 +235,7 @@ export const ChangeTicketStatusMutation = graphql(`
           ...TicketDetail
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
-      ... on PolicyError {
-        rule
-      }
+      ...TypedError
     }
   }
 `)
@@ -273,19 +249,7 @@ export const AssignTicketMutation = graphql(`
           ...TicketDetail
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
-      ... on PolicyError {
-        rule
-      }
+      ...TypedError
     }
   }
 `)
@@ -299,19 +263,7 @@ export const DecideTicketScopeMutation = graphql(`
           ...TicketDetail
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
-      ... on PolicyError {
-        rule
-      }
+      ...TypedError
     }
   }
 `)

@@ -1,6 +1,6 @@
 import type { Operation } from '@urql/vue'
 import { describe, expect, it } from 'vitest'
-import { mockClient } from '../../../test/mockClient'
+import { mockClient } from '@covered/ui/testing'
 import { contactViewer, mountApp, settle } from '../../../test/mountApp'
 
 const choice = (kind: string, label: string, enabled: boolean, defaultEnabled = true) => ({

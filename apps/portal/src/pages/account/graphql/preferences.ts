@@ -25,9 +25,7 @@ export const PortalSetNotificationPreferenceMutation = graphql(`
           defaultEnabled
         }
       }
-      ... on Error {
-        message
-      }
+      ...TypedError
     }
   }
 `)

@@ -9,18 +9,9 @@ export const PortalLoginMutation = graphql(`
           ...PortalViewer
         }
       }
-      ... on Error {
-        code
-        message
-      }
+      ...TypedError
       ... on TooManyAttemptsError {
         retryAfterSeconds
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
       }
     }
   }

@@ -2,7 +2,7 @@ import type { DOMWrapper, VueWrapper } from '@vue/test-utils'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { RouteRecordRaw } from 'vue-router'
 import { routes } from '../../../router'
-import { mockClient } from '../../../test/mockClient'
+import { mockClient } from '@covered/ui/testing'
 import { mountApp, settle } from '../../../test/mountApp'
 
 beforeAll(async () => {

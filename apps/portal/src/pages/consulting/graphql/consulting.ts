@@ -23,13 +23,7 @@ export const SubmitConsultingRequestMutation = graphql(`
           accepted
         }
       }
-      ... on ValidationError {
-        message
-        fieldErrors {
-          field
-          message
-        }
-      }
+      ...TypedError
       ... on TooManyAttemptsError {
         message
         retryAfterSeconds

@@ -104,19 +104,7 @@ export const PortalChangeKeyContactsMutation = graphql(`
       ... on MutationChangeKeyContactsSuccess {
         __typename
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
-      ... on PolicyError {
-        rule
-      }
+      ...TypedError
     }
   }
 `)

@@ -34,10 +34,7 @@ export const PortalDownloadsQuery = graphql(`
           }
         }
       }
-      ... on Error {
-        code
-        message
-      }
+      ...TypedError
     }
   }
 `)

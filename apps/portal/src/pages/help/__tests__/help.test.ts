@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { mockClient } from '../../../test/mockClient'
+import { mockClient } from '@covered/ui/testing'
 import { contactViewer, mountApp, settle } from '../../../test/mountApp'
 
 // The first mount loads every page of the app; give a busy machine time for it.

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { mockClient, type Reply } from '../../../test/mockClient'
+import { mockClient, type Reply } from '@covered/ui/testing'
 import { contactViewer, mountApp, settle, staffViewer } from '../../../test/mountApp'
 
 const visitor = { data: { viewer: null } }

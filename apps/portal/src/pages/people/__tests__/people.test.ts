@@ -1,6 +1,6 @@
 import type { DOMWrapper } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
-import { mockClient, type Reply } from '../../../test/mockClient'
+import { mockClient, type Reply } from '@covered/ui/testing'
 import { acme, contactViewer, mountApp, settle } from '../../../test/mountApp'
 
 const gid = (id: string) => btoa(`Contact:${id}`)

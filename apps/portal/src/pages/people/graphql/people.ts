@@ -39,16 +39,7 @@ export const PortalInviteContactMutation = graphql(`
           ...PortalPerson
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
+      ...TypedError
     }
   }
 `)
@@ -62,10 +53,7 @@ export const PortalInviteToPortalMutation = graphql(`
           ...PortalPerson
         }
       }
-      ... on Error {
-        code
-        message
-      }
+      ...TypedError
     }
   }
 `)
@@ -79,10 +67,7 @@ export const PortalSendPasswordResetMutation = graphql(`
           ...PortalPerson
         }
       }
-      ... on Error {
-        code
-        message
-      }
+      ...TypedError
     }
   }
 `)
@@ -96,10 +81,7 @@ export const PortalRevokeAccessMutation = graphql(`
           ...PortalPerson
         }
       }
-      ... on Error {
-        code
-        message
-      }
+      ...TypedError
     }
   }
 `)

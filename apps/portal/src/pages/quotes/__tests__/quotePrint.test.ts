@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { RouteRecordRaw } from 'vue-router'
 import { routes } from '../../../router'
-import { mockClient } from '../../../test/mockClient'
+import { mockClient } from '@covered/ui/testing'
 import { contactViewer, mountApp, staffViewer } from '../../../test/mountApp'
 
 beforeAll(async () => {

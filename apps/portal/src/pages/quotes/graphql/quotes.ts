@@ -136,19 +136,7 @@ export const AcceptQuoteMutation = graphql(`
           ...PortalQuoteDetail
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
-      ... on PolicyError {
-        rule
-      }
+      ...TypedError
     }
   }
 `)
@@ -162,19 +150,7 @@ export const DeclineQuoteMutation = graphql(`
           ...PortalQuoteDetail
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
-      ... on PolicyError {
-        rule
-      }
+      ...TypedError
     }
   }
 `)

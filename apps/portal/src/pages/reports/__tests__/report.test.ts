@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mockClient, type Reply } from '../../../test/mockClient'
+import { mockClient, type Reply } from '@covered/ui/testing'
 import { contactViewer, mountApp, settle, staffViewer } from '../../../test/mountApp'
 
 const summaryRow = (month: string | null, target: string, kind: string, met: number, breached: number, medianHours: number | null) => ({

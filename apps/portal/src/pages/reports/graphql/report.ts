@@ -34,9 +34,7 @@ export const MySlaSummaryQuery = graphql(`
           }
         }
       }
-      ... on Error {
-        message
-      }
+      ...TypedError
     }
   }
 `)
@@ -53,9 +51,7 @@ export const MyResponseTimesQuery = graphql(`
           count
         }
       }
-      ... on Error {
-        message
-      }
+      ...TypedError
     }
   }
 `)
@@ -95,9 +91,7 @@ export const MyReportTicketsQuery = graphql(`
           }
         }
       }
-      ... on Error {
-        message
-      }
+      ...TypedError
     }
   }
 `)

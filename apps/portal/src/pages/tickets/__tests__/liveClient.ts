@@ -1,6 +1,6 @@
 import { Client, makeErrorResult, makeResult, type Exchange, type Operation, type OperationResult } from '@urql/vue'
 import { filter, fromPromise, makeSubject, map, mergeMap, never, onEnd, pipe, share, takeUntil, type Source, type Subject } from 'wonka'
-import { operationName, type Reply } from '../../../test/mockClient'
+import { operationName, type Reply } from '@covered/ui/testing'
 
 type Answer = Reply | ((operation: Operation) => Reply | Promise<Reply>)
 

@@ -132,19 +132,7 @@ export const PortalOpenTicketMutation = graphql(`
           ...PortalTicketSummary
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
-      ... on PolicyError {
-        rule
-      }
+      ...TypedError
     }
   }
 `)
@@ -212,19 +200,7 @@ export const PortalReplyToTicketMutation = graphql(`
           ...PortalTicketDetail
         }
       }
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
-      ... on PolicyError {
-        rule
-      }
+      ...TypedError
     }
   }
 `)

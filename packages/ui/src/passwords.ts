@@ -1,11 +1,61 @@
-import { fieldErrorsByName, formatWait, invalidLinkTitle, unexpectedErrorMessage } from '@covered/ui'
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core'
 import { useMutation, useQuery } from '@urql/vue'
 import { computed, ref, type Ref } from 'vue'
-import { PortalPasswordLinkQuery, PortalRequestPasswordResetMutation, PortalSetPasswordMutation } from '../graphql/passwords'
+import { fieldErrorsByName, unexpectedErrorMessage, type FieldErrorLike } from './errors'
+import { formatWait } from './labels'
+import { invalidLinkTitle } from './teamLabels'
+
+/*
+ * Password links (invitations and resets) are the same in both apps; only the documents differ, because each
+ * app's codegen types its own. These are the shapes the composables read: each app's generated documents fit them.
+ */
+
+interface InvalidLink {
+  __typename: 'InvalidLinkError'
+  message: string
+  reason: string
+}
+interface Invalid {
+  __typename: 'ValidationError'
+  message: string
+  fieldErrors: readonly FieldErrorLike[]
+}
+
+/** `mutation ($email: String!) { requestPasswordReset(email: $email) { … } }` */
+export type RequestPasswordResetDocument = TypedDocumentNode<
+  {
+    requestPasswordReset:
+      | { __typename: 'MutationRequestPasswordResetSuccess' }
+      | { __typename: 'TooManyAttemptsError'; message: string; retryAfterSeconds: number }
+      | Invalid
+  },
+  { email: string }
+>
+
+/** `query ($token: String!) { passwordLink(token: $token) { … } }` */
+export type PasswordLinkDocument = TypedDocumentNode<
+  {
+    passwordLink:
+      | InvalidLink
+      | { __typename: 'QueryPasswordLinkSuccess'; link: { purpose: 'INVITE' | 'RESET'; accountKind: string; name: string; email: string } }
+  },
+  { token: string }
+>
+
+/** `mutation ($token: String!, $password: String!) { setPasswordWithLink(token: $token, password: $password) { … } }` */
+export type SetPasswordDocument = TypedDocumentNode<
+  {
+    setPasswordWithLink:
+      | InvalidLink
+      | { __typename: 'MutationSetPasswordWithLinkSuccess'; link: { accountKind: string; email: string } }
+      | Invalid
+  },
+  { token: string; password: string }
+>
 
 /** Asks for a reset link; the answer is the same whether or not the address has an account. */
-export function useForgotPassword() {
-  const { executeMutation, fetching } = useMutation(PortalRequestPasswordResetMutation)
+export function useForgotPassword(mutation: RequestPasswordResetDocument) {
+  const { executeMutation, fetching } = useMutation(mutation)
   const sentTo = ref<string | null>(null)
   const error = ref<string | null>(null)
   const errorTitle = ref('Could not send the link')
@@ -42,9 +92,14 @@ export function useForgotPassword() {
 }
 
 /** Reads a one-time link (without using it), then sets the password with it. */
-export function useSetPassword(token: Ref<string>) {
-  const query = useQuery({ query: PortalPasswordLinkQuery, variables: computed(() => ({ token: token.value })), pause: computed(() => !token.value), requestPolicy: 'network-only' })
-  const set = useMutation(PortalSetPasswordMutation)
+export function useSetPassword(token: Ref<string>, documents: { linkQuery: PasswordLinkDocument; setPasswordMutation: SetPasswordDocument }) {
+  const query = useQuery({
+    query: documents.linkQuery,
+    variables: computed(() => ({ token: token.value })),
+    pause: computed(() => !token.value),
+    requestPolicy: 'network-only',
+  })
+  const set = useMutation(documents.setPasswordMutation)
   const done = ref<{ accountKind: string; email: string } | null>(null)
   /** A refusal after submitting: the link stopped working meanwhile, or something failed. */
   const error = ref<string | null>(null)
