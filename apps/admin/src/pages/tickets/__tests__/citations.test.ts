@@ -1,6 +1,6 @@
 import type { Operation } from '@urql/vue'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { mockClient } from '../../../test/mockClient'
+import { mockClient } from '@covered/ui/testing'
 import { mountApp, settle } from '../../../test/mountApp'
 import { engineerViewer, staffReply, ticket, type TicketFixture } from './fixtures'
 import { warmUpRoutes } from './warmUp'
