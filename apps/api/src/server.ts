@@ -1,12 +1,12 @@
 import fs from 'node:fs'
-import http, { type IncomingMessage, type ServerResponse } from 'node:http'
+import http, { type ServerResponse } from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import sirv from 'sirv'
 import type { Config } from './config.js'
 import type { Database } from './db/database.js'
 import { createCoveredYoga, type CoveredYoga } from './graphql/yoga.js'
 import type { Logger } from './logger.js'
+import { serveSpa } from './spa.js'
 
 /** The checkout's root, found from this file whether it runs from src/ (tsx) or dist/ (the bundle). */
 function findRepoRoot(start: string): string {
@@ -31,32 +31,11 @@ export interface CoveredServer {
   drain(timeoutMs: number): Promise<void>
 }
 
-/** Serves a built SPA under its base path, answering unknown paths with index.html (client-side routes). */
-function spaHandler(dir: string, base: string) {
-  if (!fs.existsSync(path.join(dir, 'index.html'))) {
-    return (_req: IncomingMessage, res: ServerResponse) => {
-      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' })
-      res.end(`This app is not built yet. Run "pnpm build" (or "pnpm start", which builds it).\n`)
-    }
-  }
-  const serve = sirv(dir, { single: true, etag: true, gzip: false, setHeaders: immutableAssets })
-  return (req: IncomingMessage, res: ServerResponse) => {
-    req.url = req.url!.slice(base.length - 1) || '/'
-    serve(req, res)
-  }
-}
-
-function immutableAssets(res: ServerResponse, pathname: string) {
-  res.setHeader('x-content-type-options', 'nosniff')
-  if (pathname.startsWith('/assets/')) res.setHeader('cache-control', 'public, max-age=31536000, immutable')
-  else res.setHeader('cache-control', 'no-cache')
-}
-
 export function createServer(options: { config: Config; logger: Logger; database: Database; now?: () => Date }): CoveredServer {
   const { config, logger, database } = options
   const yoga = createCoveredYoga({ config, logger, db: database.dataSource, now: options.now })
-  const admin = spaHandler(SPA_DIST.admin, '/admin/')
-  const portal = spaHandler(SPA_DIST.portal, '/portal/')
+  const admin = serveSpa(SPA_DIST.admin, '/admin/')
+  const portal = serveSpa(SPA_DIST.portal, '/portal/')
   let draining = false
 
   const server = http.createServer(async (req, res) => {

@@ -5,6 +5,8 @@ import { StaffUser } from './staff-user.entity.js'
 
 /** Loads staff users by id for a dataloader (one statement per batch). */
 export async function loadStaffUsers(ctx: RequestContext, ids: readonly string[]): Promise<(StaffUser | NotFoundError)[]> {
+  // Only staff read staff users: to anyone else an id is answered as nonexistent, never as forbidden.
+  if (ctx.viewer.kind !== 'staff') return ids.map(() => new NotFoundError('That staff user'))
   const rows = await ctx.db.getRepository(StaffUser).createQueryBuilder('u').where('u.id = ANY(:ids::uuid[])', { ids }).getMany()
   const byId = new Map(rows.map((row) => [row.id, row]))
   return ids.map((id) => byId.get(id) ?? new NotFoundError('That staff user'))

@@ -20,6 +20,7 @@ import { parseDateInput, parseInput } from '../../validation.js'
 import { recordAudit } from '../audit/audit.js'
 import { todayAtDesk } from '../customers/today.js'
 import { publishTicketChanged } from '../tickets/pubsub.js'
+import { emitQuoteEvent } from '../events/quote-events.js'
 import { reloadTicket } from '../tickets/tickets.queries.js'
 import { recordTimeline } from '../tickets/timeline.js'
 import { applyTicketEvent } from '../tickets/workflow.service.js'
@@ -266,7 +267,9 @@ export const sendQuote = service(async (ctx: RequestContext, quoteId: string): P
     if (quote.ticket_id) {
       await recordTimeline(manager, quote.ticket_id, ctx.viewer, ctx.now(), [{ kind: 'STATUS_CHANGED', summary: `Quote ${quote.number} sent for acceptance` }])
     }
-    return quoteInTransaction(manager, quote.id)
+    const sent = await quoteInTransaction(manager, quote.id)
+    await emitQuoteEvent(manager, ctx.viewer, ctx.now(), 'quote.sent', sent)
+    return sent
   })
 })
 
@@ -338,7 +341,9 @@ export const decideQuote = service(
       if (!allowed?.ok) throw new ForbiddenError('Only a key contact or a customer admin of the organisation can accept or decline quotes.')
       await moveQuote(manager, ctx, quote, decision, { decided_at: ctx.now(), decided_by_contact_id: viewer.id, decision_note: data.note ?? null })
       await resumeEscalatedTicket(manager, ctx, quote, `Quote ${quote.number} ${decision === 'ACCEPTED' ? 'accepted' : 'declined'} by the customer`)
-      return quoteInTransaction(manager, quote.id)
+      const decided = await quoteInTransaction(manager, quote.id)
+      await emitQuoteEvent(manager, viewer, ctx.now(), decision === 'ACCEPTED' ? 'quote.accepted' : 'quote.declined', decided, { note: data.note ?? null })
+      return decided
     })
     if (result.ticket_id) {
       const ticket = await reloadTicket(ctx.db.manager, result.ticket_id)

@@ -21,6 +21,7 @@ import { canSeeCustomer } from '../customers/customers.service.js'
 import { calendarForPlan } from '../sla/sla.service.js'
 import { scheduleJobs } from './jobs.js'
 import { publishTicketChanged } from './pubsub.js'
+import { emitTicketEvent } from '../events/ticket-events.js'
 import { clockColumns, type TicketRow } from './ticket.record.js'
 import { reloadTicket } from './tickets.queries.js'
 import { recordTimeline, type TimelineEntry } from './timeline.js'
@@ -202,7 +203,12 @@ export const openTicket = service(async (ctx: RequestContext, input: z.input<typ
     }
     await recordTimeline(manager, inserted.id, ctx.viewer, now, entries)
     await scheduleJobs(manager, inserted.id, clocks, 'NEW', null)
-    return reloadTicket(manager, inserted.id)
+    const created = await reloadTicket(manager, inserted.id)
+    await emitTicketEvent(manager, ctx.viewer, now, 'ticket.created', created)
+    if (routing.assigneeId) {
+      await emitTicketEvent(manager, 'SYSTEM', now, 'ticket.assigned', created, { previousAssigneeId: null, previousDesk: customer.home_desk, routed: 'PREMIUM' })
+    }
+    return created
   })
   publishTicketChanged({ ticketId: ticket.id, desk: ticket.desk, customerId: ticket.customer_id, reason: 'created' })
   return ticket

@@ -7,6 +7,8 @@ import { publishTicketChanged, type TicketChanged } from './pubsub.js'
 import { clockColumns, clocksOf, SELECT_TICKET, type TicketRow } from './ticket.record.js'
 import { updateTicket } from './tickets.queries.js'
 import { recordTimeline } from './timeline.js'
+import { emitTicketEvent } from '../events/ticket-events.js'
+import { raiseReminders } from '../events/reminders.js'
 
 const TARGET_OF: Record<Exclude<JobKind, 'AUTO_CLOSE'>, TargetName> = {
   FIRST_RESPONSE_WARNING: 'firstResponse',
@@ -31,6 +33,7 @@ async function runJob(manager: EntityManager, row: TicketRow, job: { kind: JobKi
     await recordTimeline(manager, row.id, 'SYSTEM', at, [
       { kind: 'STATUS_CHANGED', summary: 'Resolved → Closed (7 days after it was resolved)', data: { from: 'RESOLVED', to: 'CLOSED' } },
     ])
+    await emitTicketEvent(manager, 'SYSTEM', at, 'ticket.status_changed', { ...row, status: 'CLOSED' }, { from: 'RESOLVED', to: 'CLOSED' })
     return { ticketId: row.id, desk: row.desk, customerId: row.customer_id, reason: 'closed' }
   }
   const target = TARGET_OF[job.kind]
@@ -49,6 +52,11 @@ async function runJob(manager: EntityManager, row: TicketRow, job: { kind: JobKi
       customerVisible: false,
     },
   ])
+  await emitTicketEvent(manager, 'SYSTEM', at, breach ? 'ticket.sla_breached' : 'ticket.sla_warning', { ...row, ...clockColumns(outcome.clocks) } as TicketRow, {
+    target,
+    kind: guarantee ? 'GUARANTEE' : 'GOAL',
+    dueAt: new Date((target === 'firstResponse' ? outcome.clocks.firstResponse : outcome.clocks.resolution)!.dueAt).toISOString(),
+  })
   return { ticketId: row.id, desk: row.desk, customerId: row.customer_id, reason: breach ? 'sla-breach' : 'sla-warning' }
 }
 
@@ -90,6 +98,7 @@ export async function runDueJobs(db: DataSource, now: Date, limit = 500): Promis
 export async function runScheduledWork(db: DataSource, now: Date): Promise<void> {
   await runDueJobs(db, now)
   await expireQuotes(db, now)
+  await raiseReminders(db, now)
 }
 
 /** Polls for due jobs every `intervalMs` until stopped; errors are logged and the loop goes on. */

@@ -14,6 +14,7 @@ import {
 import type { EntityManager } from 'typeorm'
 import { z } from 'zod'
 import { withTransaction, type RequestContext } from '../../context.js'
+import { emitTicketEvent } from '../events/ticket-events.js'
 import { service } from '../../domain-errors.js'
 import { ForbiddenError, ValidationError } from '../../errors.js'
 import { parseInput } from '../../validation.js'
@@ -103,6 +104,9 @@ export async function applyTicketEvent(
   )
   await recordTimeline(manager, row.id, ctx.viewer, now, timeline)
   await scheduleJobs(manager, row.id, clocks, result.to, resolvedAt)
+  if (result.changed) {
+    await emitTicketEvent(manager, ctx.viewer, now, 'ticket.status_changed', { ...row, status: result.to, ...clockColumns(clocks) } as TicketRow, { from: result.from, to: result.to })
+  }
   return { from: result.from, to: result.to }
 }
 
@@ -133,11 +137,16 @@ export const replyToTicket = service(async (ctx: RequestContext, input: z.input<
         : { kind: staffSide ? 'REPLIED' : 'CUSTOMER_REPLIED', summary: staffSide ? 'Support replied' : 'Customer replied' },
     ]
     await applyTicketEvent(manager, ctx, row, event, data.internal ? {} : { last_message_at: now }, timeline)
-    await manager.query(
-      `INSERT INTO ticket_messages (ticket_id, author_kind, author_id, visibility, body, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+    const [message]: { id: string }[] = await manager.query(
+      `INSERT INTO ticket_messages (ticket_id, author_kind, author_id, visibility, body, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [row.id, authorKind, 'id' in ctx.viewer ? ctx.viewer.id : null, visibility, data.body, now],
     )
-    return reloadTicket(manager, row.id)
+    const updated = await reloadTicket(manager, row.id)
+    // Internal notes never become events: events reach customers' inboxes and integrators.
+    if (!data.internal) {
+      await emitTicketEvent(manager, ctx.viewer, now, 'ticket.reply_added', updated, { messageId: message!.id, from: staffSide ? 'SUPPORT' : 'CUSTOMER', body: data.body })
+    }
+    return updated
   })
   publishTicketChanged({ ticketId: ticket.id, desk: ticket.desk, customerId: ticket.customer_id, reason: data.internal ? 'note' : 'reply' })
   return ticket
@@ -185,7 +194,9 @@ export const assignTicket = service(async (ctx: RequestContext, input: z.input<t
     await recordTimeline(manager, row.id, ctx.viewer, now, [
       { kind: 'ASSIGNED', summary: data.assigneeId ? `Assigned to ${name}` : 'Returned to the desk queue', data: { assigneeId: data.assigneeId ?? null, desk } },
     ])
-    return reloadTicket(manager, row.id)
+    const updated = await reloadTicket(manager, row.id)
+    await emitTicketEvent(manager, ctx.viewer, now, 'ticket.assigned', updated, { previousAssigneeId: row.assignee_id ?? null, previousDesk: row.desk })
+    return updated
   })
   publishTicketChanged({ ticketId: ticket.id, desk: ticket.desk, customerId: ticket.customer_id, reason: 'assigned' })
   return ticket

@@ -155,5 +155,12 @@ describe('what a contact sees', () => {
     expect(hidden.errors).toEqual(absent.errors)
     const viaNode = await app.gql('query($id: ID!) { node(id: $id) { id } }', { id: globalId('Customer', theirs.id) }, { cookie })
     expect(viaNode.data.node).toBeNull()
+
+    // A staff member's id is answered exactly as a nonexistent one, not as forbidden.
+    const engineer = await makeStaff(db, { role: 'ENGINEER', desk: 'UK' })
+    const staffNode = await app.gql('query($id: ID!) { node(id: $id) { id } }', { id: globalId('StaffUser', engineer.id) }, { cookie })
+    const noNode = await app.gql('query($id: ID!) { node(id: $id) { id } }', { id: globalId('StaffUser', '00000000-0000-4000-8000-000000000000') }, { cookie })
+    expect(staffNode.data.node).toBeNull()
+    expect(staffNode.errors).toEqual(noNode.errors)
   })
 })

@@ -1,0 +1,47 @@
+import type { EntityManager } from 'typeorm'
+import { z } from 'zod'
+import { ValidationError } from '../../errors.js'
+
+/** One message to one recipient, rendered already (text and HTML parts). */
+export interface OutgoingEmail {
+  /** What it is, e.g. TICKET_RECEIVED, PASSWORD_RESET, STAFF_INVITE: shown in the sent-mail log, used by preferences. */
+  kind: string
+  to: { address: string; name?: string }
+  subject: string
+  text: string
+  html: string
+  customerId?: string | null
+  ticketId?: string | null
+  /** The domain event that caused it: an event mails each recipient once. */
+  domainEventId?: string | null
+}
+
+const LINE_BREAK = /[\r\n]/
+const Address = z.email()
+
+/**
+ * Refuses what would break or inject into the message's headers: a malformed address, or a line break in
+ * the recipient's name or the subject (header injection). Throws a ValidationError naming the field.
+ */
+export function checkEmailHeaders(email: Pick<OutgoingEmail, 'to' | 'subject'>): void {
+  const problems: { field: string; message: string }[] = []
+  if (!Address.safeParse(email.to.address).success) problems.push({ field: 'to', message: `“${email.to.address}” is not an email address like name@example.com.` })
+  if (LINE_BREAK.test(email.to.name ?? '')) problems.push({ field: 'name', message: 'A name cannot contain line breaks.' })
+  if (LINE_BREAK.test(email.subject)) problems.push({ field: 'subject', message: 'A subject cannot contain line breaks.' })
+  if (problems.length) throw new ValidationError(problems)
+}
+
+/**
+ * Queues a message in the caller's transaction; a worker sends it. Returns its id, or null when the same
+ * event already mailed this recipient.
+ */
+export async function queueEmail(manager: EntityManager, email: OutgoingEmail, now: Date): Promise<string | null> {
+  checkEmailHeaders(email)
+  const [row]: { id: string }[] = await manager.query(
+    `INSERT INTO email_messages (kind, to_address, to_name, subject, text_body, html_body, customer_id, ticket_id, domain_event_id, next_attempt_at, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
+     ON CONFLICT (domain_event_id, to_address) DO NOTHING RETURNING id`,
+    [email.kind, email.to.address.toLowerCase(), email.to.name ?? '', email.subject, email.text, email.html, email.customerId ?? null, email.ticketId ?? null, email.domainEventId ?? null, now],
+  )
+  return row?.id ?? null
+}
