@@ -21,6 +21,7 @@ const EnvSchema = z.object({
   TRUST_PROXY: booleanFromEnv.default(false),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
+  COVERED_STATEMENT_COUNTER: booleanFromEnv.default(false),
 })
 
 export interface Config {
@@ -42,6 +43,8 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent'
   /** How often this process looks for SLA warnings, breaches and closings that are due; 0 turns it off. */
   schedulerIntervalMs: number
+  /** Count SQL statements at the driver and serve the totals on GET /debug/statements (benchmarks only). */
+  statementCounter: boolean
 }
 
 export class ConfigError extends Error {}
@@ -69,5 +72,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
+    statementCounter: e.COVERED_STATEMENT_COUNTER,
   }
 }
