@@ -7,6 +7,7 @@ import { Knowledge1764600000000 } from './1764600000000-knowledge.js'
 import { ReportingIndexes1764720000000 } from './1764720000000-reporting-indexes.js'
 import { DomainEvents1764800000000 } from './1764800000000-domain-events.js'
 import { Mail1764810000000 } from './1764810000000-mail.js'
+import { TicketListIndexes1764850000000 } from './1764850000000-ticket-list-indexes.js'
 
 /** Every migration, in order. New ones are appended here. */
-export const migrations = [Foundation1764100000000, Contracts1764200000000, Desks1764300000000, Tickets1764400000000, Services1764500000000, Knowledge1764600000000, ReportingIndexes1764720000000, DomainEvents1764800000000, Mail1764810000000]
+export const migrations = [Foundation1764100000000, Contracts1764200000000, Desks1764300000000, Tickets1764400000000, Services1764500000000, Knowledge1764600000000, ReportingIndexes1764720000000, DomainEvents1764800000000, Mail1764810000000, TicketListIndexes1764850000000]
