@@ -10,6 +10,9 @@ import { ProductEdition } from '../modules/customers/product-edition.entity.js'
 import { Contract, ContractKeyContact, ContractTermRecord } from '../modules/contracts/contract.entity.js'
 import { Desk, DeskHoliday, DeskHours } from '../modules/sla/desk.entity.js'
 import { migrations } from './migrations/index.js'
+import { installTimestampReader } from './timestamps.js'
+
+installTimestampReader()
 
 export const entities = [
   StaffUser,
