@@ -1,2 +1,0 @@
-// Moved to @covered/ui; this re-export keeps other branches' imports working until they are merged.
-export { useFormSubmit } from '@covered/ui'
