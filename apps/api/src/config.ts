@@ -42,6 +42,7 @@ const EnvSchema = z.object({
     .refine((value) => /^rediss?:\/\//.test(value), 'use a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379')
     .optional(),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  COVERED_STATEMENT_COUNTER: booleanFromEnv.default(false),
 })
 
 export interface Config {
@@ -71,6 +72,8 @@ export interface Config {
   redisUrl: string | undefined
   /** Each webhook request is cut after this long and retried later. */
   webhookTimeoutMs: number
+  /** Count SQL statements at the driver and serve the totals on GET /debug/statements (benchmarks only). */
+  statementCounter: boolean
 }
 
 export class ConfigError extends Error {}
@@ -102,5 +105,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),
     redisUrl: e.REDIS_URL,
     webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
+    statementCounter: e.COVERED_STATEMENT_COUNTER,
   }
 }

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Config } from './config.js'
 import type { Database } from './db/database.js'
+import { countGraphqlRequest, installStatementCounter, statementTotals } from './db/statement-counter.js'
 import { createCoveredYoga, type CoveredYoga } from './graphql/yoga.js'
 import type { Logger } from './logger.js'
 import { serveSpa } from './spa.js'
@@ -39,6 +40,7 @@ export function createServer(options: { config: Config; logger: Logger; database
   const admin = serveSpa(SPA_DIST.admin, '/admin/')
   const portal = serveSpa(SPA_DIST.portal, '/portal/')
   let draining = false
+  if (config.statementCounter) installStatementCounter()
 
   const server = http.createServer(async (req, res) => {
     const url = req.url ?? '/'
@@ -49,7 +51,11 @@ export function createServer(options: { config: Config; logger: Logger; database
       const ready = !draining && (await databaseAnswers(database, 1000))
       return json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', database: ready ? 'ok' : 'not answering' })
     }
-    if (pathname === '/graphql' || pathname.startsWith('/graphql/')) return yoga.handle(req, res)
+    if (config.statementCounter && pathname === '/debug/statements') return json(res, 200, statementTotals())
+    if (pathname === '/graphql' || pathname.startsWith('/graphql/')) {
+      if (config.statementCounter) countGraphqlRequest()
+      return yoga.handle(req, res)
+    }
     if (pathname === UNSUBSCRIBE_PATH) {
       return handleUnsubscribe(req, res, database.dataSource, { publicUrl: config.publicUrl, now: options.now ?? (() => new Date()) }).catch((error: unknown) => {
         logger.error('unsubscribe: failed', error)
