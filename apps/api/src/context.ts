@@ -10,7 +10,18 @@ import { requestScope } from './request-scope.js'
 export type Viewer =
   | { kind: 'anonymous' }
   | { kind: 'staff'; id: string; role: StaffRole; sessionId: string }
-  | { kind: 'contact'; id: string; customerId: string; isCustomerAdmin: boolean; sessionId: string }
+  | {
+      kind: 'contact'
+      id: string
+      customerId: string
+      isCustomerAdmin: boolean
+      sessionId: string
+      /**
+       * Named as a key contact on one of the organisation's contracts when the request began (read with the
+       * session); undefined when not known, and then each statement decides it.
+       */
+      keyContact?: boolean
+    }
   | { kind: 'token'; id: string; scope: ApiTokenScope; customerId: string | null }
 
 export interface CookieJar {

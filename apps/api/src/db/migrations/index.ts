@@ -14,6 +14,7 @@ import { Webhooks1764830000000 } from './1764830000000-webhooks.js'
 import { Security1764840000000 } from './1764840000000-security.js'
 import { CitedReplies1764860000000 } from './1764860000000-cited-replies.js'
 import { ReleaseDownloads1764861000000 } from './1764861000000-release-downloads.js'
+import { TicketListIndexes1764870000000 } from './1764870000000-ticket-list-indexes.js'
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   Security1764840000000,
   CitedReplies1764860000000,
   ReleaseDownloads1764861000000,
+  TicketListIndexes1764870000000,
 ]

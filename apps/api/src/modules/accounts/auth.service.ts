@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm'
 import { z } from 'zod'
 import type { RequestContext, Viewer } from '../../context.js'
 import { InvalidCredentialsError, TooManyAttemptsError } from '../../errors.js'
+import { preparedQuery } from '../../db/prepared.js'
 import { parseInput } from '../../validation.js'
 import { Contact } from '../customers/contact.entity.js'
 import { accountKey, addressKey, clearFailures, lockedForSeconds, recordFailure, THROTTLE } from './login-throttle.js'
@@ -95,6 +96,7 @@ interface SessionRow {
   contact_id: string | null
   customer_id: string | null
   is_customer_admin: boolean | null
+  key_contact: boolean
 }
 
 interface TokenRow {
@@ -105,7 +107,8 @@ interface TokenRow {
 }
 
 /**
- * Decides the viewer from a bearer token or the session cookie with one statement. A bearer token that is
+ * Decides the viewer from a bearer token or the session cookie with one statement (for a contact, with whether
+ * they are a key contact, which decides the tickets they see). A bearer token that is
  * unknown, revoked or expired is refused at once (HTTP 401), never treated as anonymous.
  */
 export async function resolveViewer(
@@ -114,7 +117,8 @@ export async function resolveViewer(
   now: Date,
 ): Promise<Viewer> {
   if (credentials.bearer !== undefined) {
-    const [row]: TokenRow[] = await db.query(
+    const [row]: TokenRow[] = await preparedQuery(
+      db,
       `SELECT id, scope, customer_id, (last_used_at IS NULL OR last_used_at < $2::timestamptz - interval '1 minute') AS stale
          FROM api_tokens
         WHERE token_hash = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $2)`,
@@ -130,8 +134,11 @@ export async function resolveViewer(
     return { kind: 'token', id: row.id, scope: row.scope, customerId: row.customer_id }
   }
   if (!credentials.sessionToken) return { kind: 'anonymous' }
-  const [row]: SessionRow[] = await db.query(
-    `SELECT s.id AS session_id, u.id AS staff_id, u.role, c.id AS contact_id, c.customer_id, c.is_customer_admin
+  const [row]: SessionRow[] = await preparedQuery(
+    db,
+    `SELECT s.id AS session_id, u.id AS staff_id, u.role, c.id AS contact_id, c.customer_id, c.is_customer_admin,
+            EXISTS (SELECT 1 FROM contract_key_contacts k JOIN contracts kc ON kc.id = k.contract_id
+                     WHERE k.contact_id = c.id AND kc.customer_id = c.customer_id) AS key_contact
        FROM sessions s
        LEFT JOIN staff_users u ON u.id = s.staff_user_id AND u.active
        LEFT JOIN contacts c ON c.id = s.contact_id AND c.portal_access
@@ -146,6 +153,7 @@ export async function resolveViewer(
       customerId: row.customer_id,
       isCustomerAdmin: row.is_customer_admin === true,
       sessionId: row.session_id,
+      keyContact: row.key_contact === true,
     }
   }
   return { kind: 'anonymous' }

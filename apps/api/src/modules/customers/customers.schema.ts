@@ -6,16 +6,22 @@ import { loadContacts } from '../accounts/accounts.service.js'
 import { Contact } from './contact.entity.js'
 import { auditTrail, type AuditView } from '../audit/audit.service.js'
 import { contactsOfCustomers, createContact, updateContact } from './contacts.service.js'
-import { canSeeCustomer, createCustomer, listCustomers, loadCustomers, updateCustomer, type CustomerView } from './customers.service.js'
+import { createContextCache } from '@pothos/core'
+import DataLoader from 'dataloader'
+import type { RequestContext } from '../../context.js'
+import { canSeeCustomer, createCustomer, customerStatuses, listCustomers, loadCustomers, updateCustomer, type CustomerNode } from './customers.service.js'
 
 /** The contract statuses as a list filter (the Contract type's own enum lives with contracts). */
 const ContractStatusFilterEnum = builder.enumType('ContractStatusFilter', { values: CONTRACT_STATUSES })
 
-export const CustomerType = builder.loadableNodeRef<CustomerView, string>('Customer', {
+export const CustomerType = builder.loadableNodeRef<CustomerNode, string>('Customer', {
   id: { resolve: (customer) => customer.id },
   load: (ids, ctx) => loadCustomers(ctx, ids),
   sort: (customer) => customer.id,
 })
+
+/** Statuses of customers read without them (alongside tickets), one statement per request. */
+const statusLoader = createContextCache((ctx: RequestContext) => new DataLoader((ids: readonly string[]) => customerStatuses(ctx, ids)))
 
 CustomerType.implement({
   description: 'An organisation that buys (or is evaluating) licenses, with its home desk and billing currency.',
@@ -24,7 +30,7 @@ CustomerType.implement({
     name: t.exposeString('name'),
     homeDesk: t.field({ type: DeskEnum, description: 'The desk whose hours run a STANDARD ticket’s clock.', resolve: (c) => c.homeDesk }),
     currency: t.field({ type: CurrencyEnum, resolve: (c) => c.currency }),
-    status: t.field({ type: CustomerStatusEnum, resolve: (c) => c.status }),
+    status: t.field({ type: CustomerStatusEnum, resolve: (c, _args, ctx) => c.status ?? statusLoader(ctx).load(c.id) }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     version: t.exposeInt('version', { description: 'Send it back with an update; a stale version is refused as a CONFLICT.' }),
   }),

@@ -12,9 +12,15 @@ export function ticketVisibilitySql(viewer: Viewer, param: (value: unknown) => s
     case 'token':
       return viewer.customerId ? `t.customer_id = ${param(viewer.customerId)}::uuid` : 'TRUE'
     case 'contact': {
-      const me = param(viewer.id)
+      // A ticket's customer is always its requester's (intake takes it from the requester, and contacts do not
+      // move between organisations), so both cases are of the contact's own customer: said first, it lets the
+      // customer's index serve the list in order. Known at sign-in resolution (the session's statement), the
+      // key-contact test leaves a plain condition that the customer or requester index serves.
       const customer = param(viewer.customerId)
-      return `(t.requester_id = ${me}::uuid OR (t.customer_id = ${customer}::uuid AND EXISTS (
+      if (viewer.keyContact === true) return `t.customer_id = ${customer}::uuid`
+      const me = param(viewer.id)
+      if (viewer.keyContact === false) return `(t.customer_id = ${customer}::uuid AND t.requester_id = ${me}::uuid)`
+      return `(t.customer_id = ${customer}::uuid AND (t.requester_id = ${me}::uuid OR EXISTS (
         SELECT 1 FROM contract_key_contacts k JOIN contracts c ON c.id = k.contract_id
          WHERE k.contact_id = ${me}::uuid AND c.customer_id = ${customer}::uuid)))`
     }

@@ -1,5 +1,5 @@
 import { nextDueAt, type Entitlement, type TargetClock, type TargetState, type TicketClocks, type TicketStatus, type TriageDecision } from '@covered/domain'
-import type { DeskCode } from '../../graphql/enums.js'
+import type { Currency, DeskCode, StaffRole } from '../../graphql/enums.js'
 
 /** A ticket as stored (snake_case columns), and the view the API works with. */
 export interface TicketRow {
@@ -48,6 +48,76 @@ export interface TicketRow {
 
 /** Every column plus the customer's home desk (the calendar of a STANDARD ticket). */
 export const SELECT_TICKET = `SELECT t.*, cu.home_desk FROM tickets t JOIN customers cu ON cu.id = t.customer_id`
+
+/**
+ * What reads of tickets for a page bring along in the same statement, so that a queue of any size costs one
+ * statement: the customer (without its derived status, which a list rarely shows), the requester and the assignee. The schema primes its
+ * dataloaders with them (see primeTicketRelations); rows read for a change do not carry them.
+ */
+export interface TicketRelatedColumns {
+  rel_customer_name: string
+  rel_customer_currency: Currency
+  rel_customer_created_at: Date
+  rel_customer_version: number
+  rel_requester_customer_id: string
+  rel_requester_email: string
+  rel_requester_name: string
+  rel_requester_is_customer_admin: boolean
+  rel_requester_portal_access: boolean
+  rel_requester_time_zone: string | null
+  rel_requester_created_at: Date
+  rel_requester_version: number
+  rel_assignee_email: string | null
+  rel_assignee_name: string | null
+  rel_assignee_role: StaffRole | null
+  rel_assignee_desk: DeskCode | null
+  rel_assignee_active: boolean | null
+  rel_assignee_created_at: Date | null
+  rel_assignee_version: number | null
+}
+
+/** The latest message a viewer may see, shortened for lists (read with a page of tickets). */
+export interface LastMessageColumns {
+  lm_id: string | null
+  lm_author_kind: 'STAFF' | 'CONTACT' | 'TOKEN' | 'SYSTEM' | null
+  lm_author_name: string | null
+  lm_visibility: 'PUBLIC' | 'INTERNAL' | null
+  lm_body: string | null
+  lm_created_at: Date | null
+}
+
+export type TicketPageRow = TicketRow & Partial<TicketRelatedColumns> & Partial<LastMessageColumns>
+
+/**
+ * The related columns, over `t` (tickets), `cu` (customers), `rq` (the requester) and `su` (the assignee). Each
+ * is looked up by its primary key for each ticket of the page (a LATERAL subquery with LIMIT 1 keeps the planner
+ * from hashing whole tables for a page of 50).
+ */
+export const RELATED_COLUMNS = `cu.home_desk,
+  cu.name AS rel_customer_name, cu.currency AS rel_customer_currency, cu.created_at AS rel_customer_created_at,
+  cu.version AS rel_customer_version,
+  rq.customer_id AS rel_requester_customer_id, rq.email AS rel_requester_email, rq.name AS rel_requester_name,
+  rq.is_customer_admin AS rel_requester_is_customer_admin, rq.portal_access AS rel_requester_portal_access,
+  rq.time_zone AS rel_requester_time_zone, rq.created_at AS rel_requester_created_at, rq.version AS rel_requester_version,
+  su.email AS rel_assignee_email, su.name AS rel_assignee_name, su.role AS rel_assignee_role, su.desk AS rel_assignee_desk,
+  su.active AS rel_assignee_active, su.created_at AS rel_assignee_created_at, su.version AS rel_assignee_version`
+
+export const RELATED_JOINS = `JOIN LATERAL (SELECT * FROM customers cu WHERE cu.id = t.customer_id LIMIT 1) cu ON true
+  JOIN LATERAL (SELECT * FROM contacts rq WHERE rq.id = t.requester_id LIMIT 1) rq ON true
+  LEFT JOIN LATERAL (SELECT * FROM staff_users su WHERE su.id = t.assignee_id LIMIT 1) su ON true`
+
+/** The latest message of `t` as lm_* columns; customers never see internal notes. */
+export function lastMessageJoin(publicOnly: boolean): string {
+  return `LEFT JOIN LATERAL (
+    SELECT m.id AS lm_id, m.author_kind AS lm_author_kind, m.visibility AS lm_visibility, left(m.body, 400) AS lm_body,
+           m.created_at AS lm_created_at, coalesce(ms.name, mc.name) AS lm_author_name
+      FROM ticket_messages m
+      LEFT JOIN staff_users ms ON m.author_kind = 'STAFF' AND ms.id = m.author_id
+      LEFT JOIN contacts mc ON m.author_kind = 'CONTACT' AND mc.id = m.author_id
+     WHERE m.ticket_id = t.id ${publicOnly ? `AND m.visibility = 'PUBLIC'` : ''}
+     ORDER BY m.created_at DESC, m.seq DESC
+     LIMIT 1) lm ON true`
+}
 
 export type TicketView = TicketRow
 

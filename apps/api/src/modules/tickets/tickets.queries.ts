@@ -1,19 +1,27 @@
 import type { EntityManager } from 'typeorm'
 import { z } from 'zod'
 import type { RequestContext } from '../../context.js'
+import { preparedQuery } from '../../db/prepared.js'
 import { NotFoundError } from '../../errors.js'
 import { ticketVisibilitySql } from './access.js'
-import { SELECT_TICKET, type TicketRow } from './ticket.record.js'
+import { RELATED_COLUMNS, RELATED_JOINS, SELECT_TICKET, type TicketPageRow, type TicketRow } from './ticket.record.js'
 
 const isUuid = (id: string) => z.uuid().safeParse(id).success
 
-/** Tickets by id for a dataloader: one statement; a ticket the viewer may not see does not exist. */
-export async function loadTickets(ctx: RequestContext, ids: readonly string[]): Promise<(TicketRow | NotFoundError)[]> {
+/**
+ * Tickets by id for a dataloader: one statement, with each ticket's customer, requester and assignee; a ticket
+ * the viewer may not see does not exist.
+ */
+export async function loadTickets(ctx: RequestContext, ids: readonly string[]): Promise<(TicketPageRow | NotFoundError)[]> {
   const wanted = ids.filter(isUuid)
   const params: unknown[] = [wanted]
   const param = (value: unknown) => `$${params.push(value)}`
-  const rows: TicketRow[] = wanted.length
-    ? await ctx.db.query(`${SELECT_TICKET} WHERE t.id = ANY($1::uuid[]) AND ${ticketVisibilitySql(ctx.viewer, param)}`, params)
+  const rows: TicketPageRow[] = wanted.length
+    ? await preparedQuery(
+        ctx.db,
+        `SELECT t.*, ${RELATED_COLUMNS} FROM tickets t ${RELATED_JOINS} WHERE t.id = ANY($1::uuid[]) AND ${ticketVisibilitySql(ctx.viewer, param)}`,
+        params,
+      )
     : []
   const byId = new Map(rows.map((row) => [row.id, row]))
   return ids.map((id) => byId.get(id) ?? new NotFoundError('That ticket'))

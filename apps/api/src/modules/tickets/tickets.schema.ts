@@ -10,21 +10,33 @@ import {
   TRIAGE_DECISIONS,
   type TicketCategory,
 } from '@covered/domain'
-import { initContextCache } from '@pothos/core'
+import { createContextCache, initContextCache } from '@pothos/core'
+import DataLoader from 'dataloader'
 import { Repeater } from 'graphql-yoga'
 import { builder } from '../../graphql/builder.js'
 import { DeskEnum } from '../../graphql/enum-types.js'
 import { ForbiddenError, NotFoundError, PolicyError, ValidationError } from '../../errors.js'
 import { StaffUserType } from '../accounts/accounts.schema.js'
+import { StaffUser } from '../accounts/staff-user.entity.js'
+import { Contact } from '../customers/contact.entity.js'
+import { canSeeCustomer } from '../customers/customers.service.js'
 import { EntitlementPlanEnum, EntitlementType, SupportLaneEnum } from '../contracts/contracts.schema.js'
 import { ContactType, CustomerType } from '../customers/customers.schema.js'
 import { SlaTargetKindEnum } from '../sla/sla.schema.js'
 import { calendarForPlan } from '../sla/sla.service.js'
-import { messagesOfTickets, timelinesOfTickets, type EventRow, type MessageRow } from './conversation.queries.js'
+import {
+  lastMessagesOfTickets,
+  messagesOfTickets,
+  previewOf,
+  timelinesOfTickets,
+  type EventRow,
+  type MessagePreview,
+  type MessageRow,
+} from './conversation.queries.js'
 import { recomputeClocksOnCalendarChange } from './calendar-changes.js'
 import { openTicket } from './intake.service.js'
 import { subscribeTicketChanges } from './pubsub.js'
-import type { TicketRow } from './ticket.record.js'
+import type { TicketPageRow, TicketRow } from './ticket.record.js'
 import { listTickets } from './tickets.list.js'
 import { loadTickets } from './tickets.queries.js'
 import { ArticleType } from '../knowledge/article.ref.js'
@@ -94,6 +106,90 @@ const MessageType = builder.objectRef<MessageRow>('TicketMessage').implement({
   }),
 })
 
+const MessagePreviewType = builder.objectRef<MessagePreview>('TicketMessagePreview').implement({
+  description: 'The start of a message on one line, for lists.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    excerpt: t.exposeString('excerpt', { description: 'At most 140 characters, ending in … when the message goes on.' }),
+    internal: t.exposeBoolean('internal'),
+    authorKind: t.exposeString('authorKind', { description: 'STAFF, CONTACT, TOKEN or SYSTEM.' }),
+    authorName: t.exposeString('authorName', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+})
+
+/** Latest messages of tickets that were not read as a page (a page brings its own). */
+const lastMessageLoader = createContextCache(
+  (ctx: Parameters<typeof lastMessagesOfTickets>[0]) => new DataLoader((ids: readonly string[]) => lastMessagesOfTickets(ctx, ids)),
+)
+
+function lastMessageOf(row: TicketPageRow, ctx: Parameters<typeof lastMessagesOfTickets>[0]): MessagePreview | null | Promise<MessagePreview | null> {
+  if (row.lm_id === undefined) return lastMessageLoader(ctx).load(row.id)
+  if (row.lm_id === null) return null
+  return previewOf({
+    id: row.lm_id,
+    author_kind: row.lm_author_kind!,
+    author_name: row.lm_author_name ?? null,
+    visibility: row.lm_visibility!,
+    body: row.lm_body!,
+    created_at: row.lm_created_at!,
+  })
+}
+
+/**
+ * Tickets read for a page carry their customer, requester and assignee (one statement); handing them to the
+ * dataloaders those fields use saves a statement each. Only what the viewer may see is handed over.
+ */
+function primeTicketRelations(ctx: Parameters<typeof loadTickets>[0], rows: readonly (TicketPageRow | Error)[]): void {
+  for (const row of rows) {
+    if (row instanceof Error || row.rel_customer_name === undefined) continue
+    if (canSeeCustomer(ctx.viewer, row.customer_id)) {
+      CustomerType.getDataloader(ctx).prime(row.customer_id, {
+        id: row.customer_id,
+        name: row.rel_customer_name,
+        homeDesk: row.home_desk,
+        currency: row.rel_customer_currency!,
+        status: null, // read by the field when asked for
+        createdAt: new Date(row.rel_customer_created_at!),
+        version: Number(row.rel_customer_version),
+      })
+    }
+    if (canSeeCustomer(ctx.viewer, row.rel_requester_customer_id!)) {
+      ContactType.getDataloader(ctx).prime(
+        row.requester_id,
+        Object.assign(new Contact(), {
+          id: row.requester_id,
+          customerId: row.rel_requester_customer_id!,
+          email: row.rel_requester_email!,
+          name: row.rel_requester_name!,
+          isCustomerAdmin: row.rel_requester_is_customer_admin!,
+          portalAccess: row.rel_requester_portal_access!,
+          passwordHash: null, // never read for a ticket page
+          timeZone: row.rel_requester_time_zone ?? null,
+          createdAt: new Date(row.rel_requester_created_at!),
+          version: Number(row.rel_requester_version),
+        }),
+      )
+    }
+    if (ctx.viewer.kind === 'staff' && row.assignee_id && row.rel_assignee_name != null) {
+      StaffUserType.getDataloader(ctx).prime(
+        row.assignee_id,
+        Object.assign(new StaffUser(), {
+          id: row.assignee_id,
+          email: row.rel_assignee_email!,
+          name: row.rel_assignee_name,
+          role: row.rel_assignee_role!,
+          desk: row.rel_assignee_desk ?? null,
+          passwordHash: null, // never read for a ticket page
+          active: row.rel_assignee_active!,
+          createdAt: new Date(row.rel_assignee_created_at!),
+          version: Number(row.rel_assignee_version),
+        }),
+      )
+    }
+  }
+}
+
 const TimelineEventType = builder.objectRef<EventRow>('TicketEvent').implement({
   description: 'One change on a ticket’s timeline.',
   fields: (t) => ({
@@ -123,7 +219,11 @@ const ScopeType = builder.objectRef<TicketRow>('TicketScope').implement({
 
 export const TicketType = builder.loadableNodeRef<TicketRow, string>('Ticket', {
   id: { resolve: (ticket) => ticket.id },
-  load: (ids, ctx) => loadTickets(ctx, ids),
+  load: async (ids, ctx) => {
+    const rows = await loadTickets(ctx, ids)
+    primeTicketRelations(ctx, rows)
+    return rows
+  },
   sort: (ticket) => ticket.id,
 })
 
@@ -172,6 +272,12 @@ TicketType.implement({
       load: (ids: string[], ctx) => messagesOfTickets(ctx, ids),
       resolve: (r) => r.id,
     }),
+    lastMessage: t.field({
+      type: MessagePreviewType,
+      nullable: true,
+      description: 'The latest message you may see (customers never see internal notes), shortened for lists.',
+      resolve: (r, _args, ctx) => lastMessageOf(r, ctx),
+    }),
     timeline: t.loadableList({
       type: TimelineEventType,
       description: 'Every change, oldest first.',
@@ -217,8 +323,14 @@ builder.queryField('tickets', (t) =>
       customerId: t.arg.globalID({ for: CustomerType }),
       order: t.arg({ type: TicketOrderEnum }),
     },
-    resolve: (_root, args, ctx) =>
-      listTickets(ctx, { ...args, assigneeId: args.assigneeId?.id ?? null, customerId: args.customerId?.id ?? null }),
+    resolve: async (_root, args, ctx) => {
+      const connection = await listTickets(ctx, { ...args, assigneeId: args.assigneeId?.id ?? null, customerId: args.customerId?.id ?? null })
+      primeTicketRelations(
+        ctx,
+        connection.edges.map((edge) => edge.node),
+      )
+      return connection
+    },
   }),
 )
 

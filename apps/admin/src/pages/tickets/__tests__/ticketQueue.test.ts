@@ -53,7 +53,10 @@ describe('ticket queues', () => {
             assignee: { __typename: 'StaffUser', id: engineerViewer.id, name: 'Eli Engineer' },
             firstResponse: target({ kind: 'GUARANTEE', businessMinutesLeft: 130 }),
           }),
-          ticket(3, { firstResponse: target({ state: 'WARNING', businessMinutesLeft: 25 }) }),
+          ticket(3, {
+            firstResponse: target({ state: 'WARNING', businessMinutesLeft: 25 }),
+            lastMessage: { __typename: 'TicketMessagePreview', id: 'm-3-2', excerpt: 'Asked for the export log.', internal: true, authorKind: 'STAFF', authorName: 'Eli Engineer' },
+          }),
           ticket(4, { firstResponse: target({ state: 'BREACHED', businessMinutesLeft: -35 }) }),
           ticket(5, {
             status: 'WAITING_ON_CUSTOMER',
@@ -118,6 +121,9 @@ describe('ticket queues', () => {
 
     // Times in the viewer's zone, named.
     expect(premium!.find('time').text()).toBe('Today, 07:00')
+    // The latest message, shortened, with who wrote it; an internal note says so.
+    expect(premium!.get('[data-testid="last-message"]').text()).toBe('Alex Rivera: The export stops at 10,000 rows.')
+    expect(warning!.get('[data-testid="last-message"]').text()).toBe('Eli Engineer (internal note): Asked for the export log.')
     expect(wrapper.text()).toContain('Times are in your time zone, America/Los_Angeles, PST (UTC−8).')
   })
 

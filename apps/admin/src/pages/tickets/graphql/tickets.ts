@@ -43,6 +43,13 @@ export const TicketQueueItemFragment = graphql(`
     }
     receivedAt
     lastMessageAt
+    lastMessage {
+      id
+      excerpt
+      internal
+      authorKind
+      authorName
+    }
     paused
     firstResponse {
       ...TicketSlaTarget
