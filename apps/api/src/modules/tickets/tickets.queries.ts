@@ -4,13 +4,14 @@ import type { RequestContext } from '../../context.js'
 import { preparedQuery } from '../../db/prepared.js'
 import { NotFoundError } from '../../errors.js'
 import { ticketVisibilitySql } from './access.js'
-import { RELATED_COLUMNS, RELATED_JOINS, SELECT_TICKET, type TicketPageRow, type TicketRow } from './ticket.record.js'
+import { seesInternalNotes } from './conversation.queries.js'
+import { lastMessageJoin, RELATED_COLUMNS, RELATED_JOINS, SELECT_TICKET, type TicketPageRow, type TicketRow } from './ticket.record.js'
 
 const isUuid = (id: string) => z.uuid().safeParse(id).success
 
 /**
- * Tickets by id for a dataloader: one statement, with each ticket's customer, requester and assignee; a ticket
- * the viewer may not see does not exist.
+ * Tickets by id for a dataloader: one statement, with each ticket's customer, requester, assignee and latest
+ * message; a ticket the viewer may not see does not exist.
  */
 export async function loadTickets(ctx: RequestContext, ids: readonly string[]): Promise<(TicketPageRow | NotFoundError)[]> {
   const wanted = ids.filter(isUuid)
@@ -19,7 +20,8 @@ export async function loadTickets(ctx: RequestContext, ids: readonly string[]): 
   const rows: TicketPageRow[] = wanted.length
     ? await preparedQuery(
         ctx.db,
-        `SELECT t.*, ${RELATED_COLUMNS} FROM tickets t ${RELATED_JOINS} WHERE t.id = ANY($1::uuid[]) AND ${ticketVisibilitySql(ctx.viewer, param)}`,
+        `SELECT t.*, ${RELATED_COLUMNS}, lm.* FROM tickets t ${RELATED_JOINS} ${lastMessageJoin(!seesInternalNotes(ctx))}
+          WHERE t.id = ANY($1::uuid[]) AND ${ticketVisibilitySql(ctx.viewer, param)}`,
         params,
       )
     : []
