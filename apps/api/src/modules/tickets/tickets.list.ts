@@ -54,12 +54,14 @@ export async function listTickets(ctx: RequestContext, filter: TicketFilter): Pr
   if (statuses === null) where.push(`t.status NOT IN ('RESOLVED', 'CLOSED')`)
   else if (statuses) {
     const open = statuses.every((status) => !FINISHED.has(status))
-    // Open tickets are said in the words of the queue indexes' predicate, so that the planner uses those indexes
-    // (and estimates the rows right when every open status is asked for, as the desk queues do).
+    // Every open status is said in the words of the queue indexes' predicate (the desk queues ask for exactly
+    // that), so the planner uses those indexes and estimates the rows right. One status is compared as one
+    // value, so that a prepared statement's plan can read the customer's tickets of that status in order (the
+    // portal's "waiting on you"); a queue of some open statuses names the queue indexes' predicate as well.
     if (open && OPEN_STATUSES.every((status) => statuses.includes(status))) where.push(`t.status NOT IN ('RESOLVED', 'CLOSED')`)
     else {
-      where.push(`t.status = ANY(${param(statuses)}::text[])`)
-      if (open) where.push(`t.status NOT IN ('RESOLVED', 'CLOSED')`)
+      where.push(statuses.length === 1 ? `t.status = ${param(statuses[0])}` : `t.status = ANY(${param(statuses)}::text[])`)
+      if (open && order === 'QUEUE') where.push(`t.status NOT IN ('RESOLVED', 'CLOSED')`)
     }
   }
   if (filter.plan) where.push(`t.plan = ${param(filter.plan)}`)
