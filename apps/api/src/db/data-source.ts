@@ -11,6 +11,9 @@ import { Contract, ContractKeyContact, ContractTermRecord } from '../modules/con
 import { Desk, DeskHoliday, DeskHours } from '../modules/sla/desk.entity.js'
 import { migrations } from './migrations/index.js'
 import { fencedClientClass } from './row-security.js'
+import { installTimestampReader } from './timestamps.js'
+
+installTimestampReader()
 
 export const entities = [
   StaffUser,
