@@ -4,7 +4,9 @@
 //              [--only a,c] [--profile] [--seed-only]
 //
 // --only runs some scenarios (by letter); --profile starts the API with --cpu-prof and leaves the profile in
-// bench/profiles/ (open it in Chrome DevTools or read it with scripts/bench/profile-summary.ts).
+// bench/profiles/ (open it in Chrome DevTools or read it with scripts/bench/profile-summary.ts); --seed-only
+// seeds and keeps the databases (for EXPLAIN ANALYZE and --reuse).
+//
 // 1. A scratch database per size (covered_bench_t<tickets>) on the local PostgreSQL (BENCH_SERVER_URL, default
 //    postgres://postgres@127.0.0.1:5432/postgres): migrated, then seeded with seedDataset (set-based SQL); the
 //    seeding time is printed. --reuse keeps a database seeded by an earlier --keep run instead of seeding again.
@@ -14,9 +16,10 @@
 //    signed in as an engineer and as customer contacts: (a) desk queue, (b) ticket page, (c) portal ticket
 //    list, (d) customer search, (e) open a ticket, (f) reply.
 // 3. Per scenario: requests/s, p50/p90/p99, errors (transport, non-2xx, and every body checked), SQL statements
-//    per request (counted at the driver), and the server's peak resident memory.
+//    per request (counted at the driver), the server's CPU time per request and its peak resident memory.
 // 4. The floor (floor.ts: node:http + pg + one prepared statement) serving (a) and (c) in the same run.
-// 5. --scaling: (a) and (c) at 20,000, 200,000 and 1,000,000 tickets, and how p50 grows.
+// 5. --scaling: (a) and (c) at 20,000, 200,000 and 1,000,000 tickets, in rounds interleaved across the sizes
+//    (so that the machine's other work weighs on every size alike), and how the median p50 grows.
 // 6. Results in bench/results/latest.json and the table in bench/README.md (between its results markers).
 // The targets are printed as met or not; nothing is asserted.
 import { execSync } from 'node:child_process'
@@ -62,7 +65,7 @@ const SCALING_SIZES = [20_000, 200_000, 1_000_000]
 const SERVER_URL = process.env.BENCH_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const PASSWORD = 'bench-password-1'
 /** Bump when the seeded data changes, so --reuse does not take a database seeded differently. */
-const SEED_MARK = `covered-bench seed v3, ${migrations.at(-1)!.name}`
+const SEED_MARK = `covered-bench seed v4, ${migrations.at(-1)!.name}`
 const ACCOUNTS = { engineer: 'engineer1@bench.example', keyContact: 'contact1-1@bench.example', opener: 'contact2-1@bench.example' }
 const QUEUE_STATUSES = ['NEW', 'OPEN', 'WAITING_ON_CUSTOMER', 'ESCALATED']
 const PORTAL_LISTS = [['WAITING_ON_CUSTOMER'], ['NEW', 'OPEN', 'ESCALATED', 'RESOLVED', 'CLOSED']]
