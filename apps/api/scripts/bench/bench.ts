@@ -1,6 +1,6 @@
 // `pnpm bench`: Covered's hot paths under load, against the raw-SQL floor, on a realistic dataset.
 //
-//   pnpm bench [--tickets 200000] [--scaling] [--duration 10] [--warmup 5] [--connections 16] [--reuse] [--keep]
+//   pnpm bench [--tickets 200000] [--scaling] [--duration 10] [--warmup 10] [--connections 16] [--reuse] [--keep]
 //              [--only a,c] [--profile] [--seed-only]
 //
 // --only runs some scenarios (by letter); --profile starts the API with --cpu-prof and leaves the profile in
@@ -45,7 +45,7 @@ const { values } = parseArgs({
     tickets: { type: 'string', default: '200000' },
     scaling: { type: 'boolean', default: false },
     duration: { type: 'string', default: '10' },
-    warmup: { type: 'string', default: '5' },
+    warmup: { type: 'string', default: '10' },
     connections: { type: 'string', default: '16' },
     reuse: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
