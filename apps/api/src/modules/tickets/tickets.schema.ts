@@ -109,12 +109,12 @@ const MessageType = builder.objectRef<MessageRow>('TicketMessage').implement({
 const MessagePreviewType = builder.objectRef<MessagePreview>('TicketMessagePreview').implement({
   description: 'The start of a message on one line, for lists.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    id: t.exposeID('id', { description: 'The message’s id, as on Ticket.messages.' }),
     excerpt: t.exposeString('excerpt', { description: 'At most 140 characters, ending in … when the message goes on.' }),
-    internal: t.exposeBoolean('internal'),
+    internal: t.exposeBoolean('internal', { description: 'An internal note (staff only; contacts never see one).' }),
     authorKind: t.exposeString('authorKind', { description: 'STAFF, CONTACT, TOKEN or SYSTEM.' }),
-    authorName: t.exposeString('authorName', { nullable: true }),
-    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    authorName: t.exposeString('authorName', { nullable: true, description: 'Who wrote it; null for the system.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was added.' }),
   }),
 })
 
