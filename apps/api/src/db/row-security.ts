@@ -60,7 +60,8 @@ export async function liftFenceForTransaction(manager: { query(sql: string): Pro
 
 /**
  * A `pg` client that becomes `covered_app` when it connects and fences every statement it runs for a tenant
- * request (found in the request scope). Only the promise form with SQL text is fenced, which is all TypeORM uses.
+ * request (found in the request scope): the promise form with SQL text (all TypeORM uses) or a `{ name, text, values }`
+ * object (our prepared reads). Anything else in a tenant request is refused.
  */
 export function fencedClientClass(role: string): typeof pg.Client {
   class FencedClient extends pg.Client {
@@ -97,16 +98,21 @@ export function fencedClientClass(role: string): typeof pg.Client {
 
     override query(...args: any[]): any {
       const [config, values, callback] = args as [unknown, unknown, unknown]
-      const tenant = requestScope.getStore()?.tenant
-      if (typeof config !== 'string' || typeof values === 'function' || typeof callback === 'function') {
-        return (super.query as (...a: unknown[]) => unknown)(...args)
+      const tenant = requestScope.getStore()?.tenant ?? null
+      if (typeof values !== 'function' && typeof callback !== 'function') {
+        if (typeof config === 'string') return this.fenced(config, values as unknown[] | undefined, tenant)
+        // A named prepared statement ({ name, text, values }): fenced like text.
+        if (isTextQuery(config)) return this.fenced(config, undefined, tenant)
       }
-      return this.fenced(config, values as unknown[] | undefined, tenant ?? null)
+      // Fail closed: a tenant's statement in a form this client cannot fence is refused, never run unfenced.
+      if (tenant) throw new Error('A statement in a tenant request must be SQL text or { text, values }.')
+      return (super.query as (...a: unknown[]) => unknown)(...args)
     }
 
-    private async fenced(text: string, values: unknown[] | undefined, tenant: string | null): Promise<unknown> {
-      const send = (sql: string, params?: unknown[]) => (super.query as (t: string, v?: unknown[]) => Promise<unknown>)(sql, params)
-      const run = (sql: string, params?: unknown[]) =>
+    private async fenced(statement: string | TextQuery, values: unknown[] | undefined, tenant: string | null): Promise<unknown> {
+      const text = typeof statement === 'string' ? statement : statement.text
+      const send = (sql: string | TextQuery, params?: unknown[]) => (super.query as (t: string | TextQuery, v?: unknown[]) => Promise<unknown>)(sql, params)
+      const run = (sql: string | TextQuery, params?: unknown[]) =>
         send(sql, params).catch((error: Error) => {
           // The database stopped answering (query_timeout): this connection is unusable; end it so the pool
           // drops it and makes a new one when the database is back.
@@ -117,7 +123,7 @@ export function fencedClientClass(role: string): typeof pg.Client {
       const first = verb?.[1]?.toUpperCase()
       const second = verb?.[2]?.trim().toUpperCase()
       if (first === 'BEGIN' || first === 'START') {
-        const result = await run(text, values)
+        const result = await run(statement, values)
         this.inTransaction = true
         this.pendingFence = tenant
         return result
@@ -125,7 +131,7 @@ export function fencedClientClass(role: string): typeof pg.Client {
       if ((first === 'COMMIT' || first === 'END' || first === 'ABORT' || first === 'ROLLBACK') && second !== 'TO') {
         this.inTransaction = false
         this.pendingFence = null
-        return run(text, values)
+        return run(statement, values)
       }
       if (this.inTransaction) {
         if (this.pendingFence && !(first === 'SET' && second === 'TRANSACTION')) {
@@ -133,13 +139,13 @@ export function fencedClientClass(role: string): typeof pg.Client {
           this.pendingFence = null
           await run(fenceSql(fence))
         }
-        return run(text, values)
+        return run(statement, values)
       }
-      if (!tenant) return run(text, values)
+      if (!tenant) return run(statement, values)
       // A statement on its own: give it a fenced transaction of its own.
       await run(`BEGIN; ${fenceSql(tenant)}`)
       try {
-        const result = await run(text, values)
+        const result = await run(statement, values)
         await run('COMMIT')
         return result
       } catch (error) {
@@ -152,6 +158,17 @@ export function fencedClientClass(role: string): typeof pg.Client {
 }
 
 type Query = (sql: string, params?: unknown[]) => Promise<any[]>
+
+/** The object form of a statement that `pg` sends as an extended query (prepared when it has a name). */
+interface TextQuery {
+  text: string
+  name?: string
+  values?: unknown[]
+}
+
+function isTextQuery(config: unknown): config is TextQuery {
+  return typeof config === 'object' && config !== null && typeof (config as TextQuery).text === 'string' && typeof (config as { submit?: unknown }).submit !== 'function'
+}
 
 export interface SecuredTable {
   table: string

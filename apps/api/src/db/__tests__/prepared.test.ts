@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from '../../../test/harness.js'
 import { createLogger } from '../../logger.js'
 import { createServer } from '../../server.js'
 import { preparedQuery } from '../prepared.js'
+import { APP_ROLE } from '../row-security.js'
 
 let app: TestApp
 beforeAll(async () => {
@@ -13,20 +14,22 @@ afterAll(() => app.close())
 
 it('a prepared read keeps answering after a migration changes the table under it', async () => {
   const db = app.database.dataSource
-  await db.query(`CREATE TABLE prepared_probe (id int PRIMARY KEY, name text NOT NULL)`)
-  await db.query(`INSERT INTO prepared_probe VALUES (1, 'one'), (2, 'two')`)
+  // Schema changes are the owner's, as migrations are (the application's connections act as covered_app).
+  const asOwner = (sql: string) => db.query(`RESET ROLE; ${sql}; SET ROLE ${APP_ROLE}`)
+  await asOwner(`CREATE TABLE prepared_probe (id int PRIMARY KEY, name text NOT NULL); GRANT SELECT ON prepared_probe TO ${APP_ROLE}`)
+  await asOwner(`INSERT INTO prepared_probe VALUES (1, 'one'), (2, 'two')`)
   const read = () => preparedQuery<{ id: number; name: string; note?: string }>(db, `SELECT * FROM prepared_probe ORDER BY id`, [])
   // Several at once, so that several pooled connections hold the statement.
   for (const rows of await Promise.all(Array.from({ length: 12 }, read))) expect(rows.map((r) => r.name)).toEqual(['one', 'two'])
 
-  await db.query(`ALTER TABLE prepared_probe ADD COLUMN note text NOT NULL DEFAULT 'added'`)
+  await asOwner(`ALTER TABLE prepared_probe ADD COLUMN note text NOT NULL DEFAULT 'added'`)
   for (const rows of await Promise.all(Array.from({ length: 12 }, read))) {
     expect(rows).toEqual([
       { id: 1, name: 'one', note: 'added' },
       { id: 2, name: 'two', note: 'added' },
     ])
   }
-  await db.query(`DROP TABLE prepared_probe`)
+  await asOwner(`DROP TABLE prepared_probe`)
 })
 
 it('counts SQL statements at the driver only when asked to, on a route that exists only then', async () => {
