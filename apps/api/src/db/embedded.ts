@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises'
 import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
 
 export interface EmbeddedPostgres {
@@ -15,7 +16,7 @@ export interface EmbeddedPostgres {
  */
 export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
   await fs.mkdir(dataDir, { recursive: true })
-  const db = await PGlite.create(dataDir)
+  const db = await PGlite.create(dataDir, { extensions: { pg_trgm } })
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 32 })
   await server.start()
   const [host, port] = server.getServerConn().split(':')

@@ -15,6 +15,7 @@ import { Security1764840000000 } from './1764840000000-security.js'
 import { CitedReplies1764860000000 } from './1764860000000-cited-replies.js'
 import { ReleaseDownloads1764861000000 } from './1764861000000-release-downloads.js'
 import { TicketListIndexes1764870000000 } from './1764870000000-ticket-list-indexes.js'
+import { CustomerSearch1764880000000 } from './1764880000000-customer-search.js'
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   CitedReplies1764860000000,
   ReleaseDownloads1764861000000,
   TicketListIndexes1764870000000,
+  CustomerSearch1764880000000,
 ]

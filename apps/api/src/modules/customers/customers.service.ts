@@ -133,8 +133,9 @@ export async function listCustomers(ctx: RequestContext, filter: CustomerFilter)
   const search = filter.search?.trim()
   if (search) {
     const pattern = param(`%${escapeLike(search.toLowerCase())}%`)
-    where.push(`(lower(c.name) LIKE ${pattern}
-      OR EXISTS (SELECT 1 FROM contacts ct WHERE ct.customer_id = c.id AND lower(ct.email) LIKE ${pattern}))`)
+    // Each side served by its trigram index (customer-search migration), then joined by id.
+    where.push(`c.id IN (SELECT cs.id FROM customers cs WHERE lower(cs.name) LIKE ${pattern}
+      UNION SELECT ct.customer_id FROM contacts ct WHERE lower(ct.email) LIKE ${pattern})`)
   }
   if (filter.status) where.push(`${CUSTOMER_STATUS_SQL} = ${param(filter.status)}`)
   if (filter.homeDesk) where.push(`c.home_desk = ${param(filter.homeDesk)}`)
