@@ -230,7 +230,7 @@ async function buildApi(): Promise<string> {
   return build.buildApi()
 }
 
-function startCovered(main: string, url: string): Promise<Child> {
+async function startCovered(main: string, url: string): Promise<Child> {
   const env = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -243,7 +243,10 @@ function startCovered(main: string, url: string): Promise<Child> {
     LOG_LEVEL: 'warn',
     COVERED_STATEMENT_COUNTER: '1',
   }
-  const args = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, main] : [main]
+  // The production runtime flags, as `pnpm start` and the Docker image run the API.
+  const { apiNodeFlags } = await import(pathToFileURL(path.join(ROOT, 'scripts/lib/runtime.mjs')).href)
+  const flags: string[] = apiNodeFlags(env)
+  const args = values.profile ? [...flags, '--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, main] : [...flags, main]
   return startServer(process.execPath, args, env, /Covered is up on http:\/\/[^:]+:(\d+)/, ROOT)
 }
 
