@@ -6,11 +6,13 @@ import { requestScope } from '../request-scope.js'
  *
  * - The application's connections run as `covered_app` (SET ROLE on connect), a NOLOGIN role without
  *   BYPASSRLS. On customer-owned tables a policy lets `covered_app` see every row: staff work across customers.
- * - A request by a contact or a customer-bound API token runs each of its statements inside a transaction
- *   that first does `SET LOCAL ROLE covered_tenant` and `set_config('covered.customer_id', <customer>, true)`.
- *   The `covered_tenant` policies let it see and write only that customer's rows; without the setting it sees
- *   none (fail closed). A statement outside a transaction gets a transaction of its own, so no connection is
- *   held for a whole request (the embedded database has one connection).
+ * - A request by a contact or a customer-bound API token runs each of its statements on a connection fenced
+ *   for its customer: `SET ROLE covered_tenant` and `set_config('covered.customer_id', <customer>, false)` for
+ *   the session, set before the statement (or the BEGIN of its transaction) whenever the connection was last
+ *   fenced for someone else, and lifted the same way before a staff or background statement. The
+ *   `covered_tenant` policies let it see and write only that customer's rows; without the setting it sees
+ *   none (fail closed). No connection is held for a whole request (the embedded database has one), and a
+ *   connection that serves the same customer again needs no extra round trip.
  * - Migrations and the schema walk below run as the connecting owner, who is not subject to these policies.
  *
  * Customer-owned tables are found by walking the schema (`secureSchema`), not listed by hand: `customers`,
@@ -30,6 +32,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 export function fenceSql(customerId: string): string {
   if (!UUID.test(customerId)) throw new Error('A tenant fence needs a customer uuid.')
   return `SET LOCAL ROLE ${TENANT_ROLE}; SELECT set_config('${TENANT_SETTING}', '${customerId.toLowerCase()}', true)`
+}
+
+/** The statement that fences a connection's session (outside any transaction) to one customer. */
+function sessionFenceSql(customerId: string): string {
+  if (!UUID.test(customerId)) throw new Error('A tenant fence needs a customer uuid.')
+  return `SET ROLE ${TENANT_ROLE}; SELECT set_config('${TENANT_SETTING}', '${customerId.toLowerCase()}', false)`
 }
 
 /**
@@ -66,8 +74,10 @@ export async function liftFenceForTransaction(manager: { query(sql: string): Pro
 export function fencedClientClass(role: string): typeof pg.Client {
   class FencedClient extends pg.Client {
     private inTransaction = false
-    /** The tenant to fence the open transaction to, before its first statement (after any SET TRANSACTION). */
-    private pendingFence: string | null = null
+    /** The tenant the open transaction is fenced for (by its session or SET LOCAL); null: none. */
+    private transactionTenant: string | null = null
+    /** The tenant the session is fenced for (SET ROLE and the setting, at session level); null: none; undefined: unknown. */
+    private sessionTenant: string | null | undefined = null
 
     constructor(...args: any[]) {
       super(...(args as [pg.ClientConfig?]))
@@ -111,47 +121,49 @@ export function fencedClientClass(role: string): typeof pg.Client {
 
     private async fenced(statement: string | TextQuery, values: unknown[] | undefined, tenant: string | null): Promise<unknown> {
       const text = typeof statement === 'string' ? statement : statement.text
-      const send = (sql: string | TextQuery, params?: unknown[]) => (super.query as (t: string | TextQuery, v?: unknown[]) => Promise<unknown>)(sql, params)
-      const run = (sql: string | TextQuery, params?: unknown[]) =>
-        send(sql, params).catch((error: Error) => {
-          // The database stopped answering (query_timeout): this connection is unusable; end it so the pool
-          // drops it and makes a new one when the database is back.
-          if (error?.message === 'Query read timeout') (this as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy()
-          throw error
-        })
       const verb = /^\s*(\w+)(\s+\w+)?/.exec(text)
       const first = verb?.[1]?.toUpperCase()
       const second = verb?.[2]?.trim().toUpperCase()
-      if (first === 'BEGIN' || first === 'START') {
-        const result = await run(statement, values)
-        this.inTransaction = true
-        this.pendingFence = tenant
-        return result
-      }
-      if ((first === 'COMMIT' || first === 'END' || first === 'ABORT' || first === 'ROLLBACK') && second !== 'TO') {
-        this.inTransaction = false
-        this.pendingFence = null
-        return run(statement, values)
-      }
       if (this.inTransaction) {
-        if (this.pendingFence && !(first === 'SET' && second === 'TRANSACTION')) {
-          const fence = this.pendingFence
-          this.pendingFence = null
-          await run(fenceSql(fence))
+        if ((first === 'COMMIT' || first === 'END' || first === 'ABORT' || first === 'ROLLBACK') && second !== 'TO') {
+          this.inTransaction = false
+          this.transactionTenant = null
+          return this.run(statement, values)
         }
-        return run(statement, values)
+        // A tenant's statement in a transaction that is not fenced for it (begun outside the request): fence the
+        // rest of the transaction (SET LOCAL), after any SET TRANSACTION, which must come first.
+        if (tenant && this.transactionTenant !== tenant && !(first === 'SET' && second === 'TRANSACTION')) {
+          await this.run(fenceSql(tenant))
+          this.transactionTenant = tenant
+        }
+        return this.run(statement, values)
       }
-      if (!tenant) return run(statement, values)
-      // A statement on its own: give it a fenced transaction of its own.
-      await run(`BEGIN; ${fenceSql(tenant)}`)
-      try {
-        const result = await run(statement, values)
-        await run('COMMIT')
+      // Outside a transaction the connection's session is fenced for whoever runs the statement; a connection
+      // keeps its fence while the same tenant (or staff) uses it again, so most statements need nothing more.
+      if (this.sessionTenant !== tenant) await this.fenceSession(tenant)
+      if (first === 'BEGIN' || first === 'START') {
+        const result = await this.run(statement, values)
+        this.inTransaction = true
+        this.transactionTenant = tenant
         return result
-      } catch (error) {
-        await run('ROLLBACK').catch(() => undefined)
-        throw error
       }
+      return this.run(statement, values)
+    }
+
+    /** Fences the session for a tenant, or lifts the fence (null); atomic (one implicit transaction). */
+    private async fenceSession(tenant: string | null): Promise<void> {
+      this.sessionTenant = undefined // unknown until it has worked
+      await this.run(tenant ? sessionFenceSql(tenant) : `SET ROLE ${APP_ROLE}; SELECT set_config('${TENANT_SETTING}', '', false)`)
+      this.sessionTenant = tenant
+    }
+
+    private run(sql: string | TextQuery, params?: unknown[]): Promise<unknown> {
+      return (super.query as (t: string | TextQuery, v?: unknown[]) => Promise<unknown>)(sql, params).catch((error: Error) => {
+        // The database stopped answering (query_timeout): this connection is unusable; end it so the pool
+        // drops it and makes a new one when the database is back.
+        if (error?.message === 'Query read timeout') (this as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy()
+        throw error
+      })
     }
   }
   return FencedClient as unknown as typeof pg.Client
