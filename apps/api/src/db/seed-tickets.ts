@@ -24,8 +24,11 @@ export interface DemoCast {
 
 type StaffKey = keyof DemoCast['staff']
 type ContactKey = keyof DemoCast['contacts']
-/** Who acts: a demo person, or whoever the ticket is assigned to at that moment (premium routing decides). */
-type Actor = StaffKey | ContactKey | 'assignee'
+/**
+ * Who acts: a demo person, or for premium tickets (routed at intake, answered around the clock of both desks) the
+ * engineer on duty: the ticket's assignee while their desk is open, else the engineer of the desk that is.
+ */
+type Actor = StaffKey | ContactKey | 'onDuty'
 
 /** Which business hours a story's times are counted in: the ticket's own clock (premium runs on both desks). */
 type StoryClock = 'PREMIUM' | 'PACIFIC' | 'UK'
@@ -77,12 +80,12 @@ const STORIES: DemoStory[] = [
     then: [
       {
         ago: h(29, 5),
-        by: 'assignee',
+        by: 'onDuty',
         do: 'reply',
         body: 'Hi Alex, thanks for the details. The three dashboards use the "All time" date range, which 9.0 reads from the full history every time they open. Switching them to "Last 13 months" brings them back to about two seconds; 9.0.3 will cache the full range again.',
       },
       { ago: h(27, 18), by: 'alex', do: 'reply', body: 'Switched all three and they open instantly again. Thanks!' },
-      { ago: h(26, 41), by: 'assignee', do: 'status', to: 'RESOLVED' },
+      { ago: h(26, 41), by: 'onDuty', do: 'status', to: 'RESOLVED' },
     ],
   },
   {
@@ -95,12 +98,12 @@ const STORIES: DemoStory[] = [
     then: [
       {
         ago: h(19, 27),
-        by: 'assignee',
+        by: 'onDuty',
         do: 'reply',
         body: 'Hi Alex, matching our figures with another analytics tool is outside what support covers: it is Professional Services work. I am sending you a quote for a reconciliation of January to March, about six hours of an analyst’s time; we start once you accept it.',
       },
-      { ago: h(19, 14), by: 'assignee', do: 'escalate', hours: '6', description: 'Reconcile visits with Google Analytics, January to March' },
-      { ago: h(19, 2), by: 'assignee', do: 'sendQuote' },
+      { ago: h(19, 14), by: 'onDuty', do: 'escalate', hours: '6', description: 'Reconcile visits with Google Analytics, January to March' },
+      { ago: h(19, 2), by: 'onDuty', do: 'sendQuote' },
     ],
   },
   {
@@ -113,7 +116,7 @@ const STORIES: DemoStory[] = [
     then: [
       {
         ago: h(1, 12),
-        by: 'assignee',
+        by: 'onDuty',
         do: 'reply',
         internal: true,
         body: 'The nightly import for acme-prod failed at 02:10 UTC (disk full on import worker 3). Ops are re-running it; answer Alex once yesterday’s data is in.',
@@ -153,7 +156,7 @@ const STORIES: DemoStory[] = [
     ago: h(2, 38),
     subject: 'Nightly export to our SFTP server fails',
     category: 'BUG',
-    body: 'Jo called: since Acme rotated their SSH keys, the nightly export to sftp.acme.example fails with "permission denied".',
+    body: 'Since we rotated our SSH keys, the nightly export to sftp.acme.example fails with "permission denied".',
   },
   {
     clock: 'PACIFIC',
@@ -341,11 +344,12 @@ export async function seedDemoTickets(db: DataSource, config: Config, cast: Demo
       ticket.id = row.id
       ticket.assigneeId = row.assignee_id ?? null
     }
-    const viewerOf = (actor: Actor): Viewer => {
-      if (actor === 'assignee') {
-        const assignee = Object.values(cast.staff).find((user) => user.id === ticket.assigneeId)
-        if (!assignee) throw new Error(`Demo ticket "${story.subject}" has no demo engineer assigned to act for.`)
-        return staffViewer(assignee)
+    const viewerOf = (actor: Actor, at: Date): Viewer => {
+      if (actor === 'onDuty') {
+        const engineers = Object.values(cast.staff).filter((user) => user.desk && calendars[user.desk].isOpen(at.getTime()))
+        const onDuty = engineers.find((user) => user.id === ticket.assigneeId) ?? engineers[0]
+        if (!onDuty) throw new Error(`No demo engineer is on duty at ${at.toISOString()} for "${story.subject}".`)
+        return staffViewer(onDuty)
       }
       return actor in cast.staff ? staffViewer(cast.staff[actor as StaffKey]) : contactViewer(cast.contacts[actor as ContactKey])
     }
@@ -366,7 +370,7 @@ export async function seedDemoTickets(db: DataSource, config: Config, cast: Demo
         at: actionAt,
         order: steps.length,
         run: async () => {
-          const viewer = viewerOf(action.by)
+          const viewer = viewerOf(action.by, actionAt)
           switch (action.do) {
             case 'take':
               follow(await as(viewer, actionAt, 'assignTicket', (ctx) => assignTicket(ctx, { ticketId: ticket.id, assigneeId: cast.staff[action.by].id })))
