@@ -18,7 +18,7 @@ async function main() {
   if (applied.length) logger.info(`applied migrations: ${applied.join(', ')}`)
   let seeded = false
   if (config.seedDemoData && (await isEmpty(database.dataSource))) {
-    await seedDemoData(database.dataSource)
+    await seedDemoData(database.dataSource, config)
     seeded = true
   }
 

@@ -24,7 +24,7 @@ try {
   }
   if (command === 'seed' || command === 'reset') {
     if (await isEmpty(database.dataSource)) {
-      await seedDemoData(database.dataSource)
+      await seedDemoData(database.dataSource, config)
       logger.info('seeded the demo data')
     } else {
       logger.info('seed: the database already has data; nothing seeded')

@@ -1,11 +1,13 @@
 import { addCalendarDays, contractFee, DEFAULT_DESKS, oneYearTerm, todayIn, type ContractKind, type Currency } from '@covered/domain'
 import type { DataSource, EntityManager } from 'typeorm'
+import type { Config } from '../config.js'
 import { hashPassword } from '../modules/accounts/passwords.js'
 import { StaffUser } from '../modules/accounts/staff-user.entity.js'
 import { Contact } from '../modules/customers/contact.entity.js'
 import { Customer } from '../modules/customers/customer.entity.js'
 import { License } from '../modules/customers/license.entity.js'
 import { seedKnowledge } from './seed-knowledge.js'
+import { seedDemoTickets, type DemoCast } from './seed-tickets.js'
 
 /** The demo logins printed at start and listed in the README. */
 export const DEMO_PASSWORD = 'covered-demo'
@@ -21,18 +23,19 @@ export async function isEmpty(dataSource: DataSource): Promise<boolean> {
 }
 
 /**
- * Demo data for a first look, dated relative to today so that statuses stay meaningful: customers on both
+ * Demo data for a first look, dated relative to `now` so that statuses stay meaningful: customers on both
  * desks and in both currencies with premium, active, expiring and lapsed contracts, a prospect and a former
- * customer; knowledge base articles, newsletter issues and releases.
+ * customer; knowledge base articles, newsletter issues and releases; and tickets of the last days on both desks
+ * (seed-tickets.ts), made through the product's own services.
  */
-export async function seedDemoData(dataSource: DataSource, now = new Date()): Promise<void> {
+export async function seedDemoData(dataSource: DataSource, config: Config, now = new Date()): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD)
-  await dataSource.transaction(async (manager) => {
-    await manager.insert(StaffUser, [
-      { email: 'admin@covered.example', name: 'Avery Admin', role: 'ADMIN', desk: null, passwordHash },
-      { email: 'engineer@covered.example', name: 'Eli Engineer', role: 'ENGINEER', desk: 'PACIFIC', passwordHash },
-      { email: 'uk.engineer@covered.example', name: 'Harriet Hughes', role: 'ENGINEER', desk: 'UK', passwordHash },
-    ])
+  const cast = await dataSource.transaction(async (manager): Promise<DemoCast> => {
+    const staff = (email: string, name: string, role: StaffUser['role'], desk: StaffUser['desk']) =>
+      manager.save(manager.create(StaffUser, { email, name, role, desk, passwordHash }))
+    await staff('admin@covered.example', 'Avery Admin', 'ADMIN', null)
+    const eli = await staff('engineer@covered.example', 'Eli Engineer', 'ENGINEER', 'PACIFIC')
+    const harriet = await staff('uk.engineer@covered.example', 'Harriet Hughes', 'ENGINEER', 'UK')
     const editions = Object.fromEntries(
       ((await manager.query('SELECT id, name FROM product_editions')) as { id: string; name: string }[]).map((e) => [e.name, e.id]),
     )
@@ -47,7 +50,7 @@ export async function seedDemoData(dataSource: DataSource, now = new Date()): Pr
     const acme = await customer('Acme Analytics', 'PACIFIC', 'USD')
     const alex = await contact(acme.id, 'alex@acme.example', 'Alex Rivera', { isCustomerAdmin: true, timeZone: 'America/Denver' })
     const sam = await contact(acme.id, 'sam@acme.example', 'Sam Okafor')
-    await contact(acme.id, 'jo@acme.example', 'Jo Park', { portalAccess: false, passwordHash: null })
+    const jo = await contact(acme.id, 'jo@acme.example', 'Jo Park', { portalAccess: false, passwordHash: null })
     const acmeLicense = await license(acme.id, 'Pro', 495_000, 'USD', addCalendarDays(todayAt('PACIFIC'), -400), 'CT-PRO-ACME-0001')
     const acmeStart = addCalendarDays(todayAt('PACIFIC'), -200)
     await contract(manager, acmeLicense, 'MAINTENANCE', acmeStart, [alex.id, sam.id])
@@ -67,7 +70,7 @@ export async function seedDemoData(dataSource: DataSource, now = new Date()): Pr
     await contract(manager, brightwaterLicense, 'MAINTENANCE', addCalendarDays(todayAt('UK'), -386), [priya.id])
 
     const globex = await customer('Globex Evaluations', 'PACIFIC', 'USD')
-    await contact(globex.id, 'hank@globex.example', 'Hank Scorpio')
+    const hank = await contact(globex.id, 'hank@globex.example', 'Hank Scorpio')
 
     const initech = await customer('Initech Web', 'PACIFIC', 'USD')
     await contact(initech.id, 'peter@initech.example', 'Peter Gibbons', { portalAccess: false, passwordHash: null })
@@ -79,7 +82,9 @@ export async function seedDemoData(dataSource: DataSource, now = new Date()): Pr
     await contract(manager, umbrellaLicense, 'MAINTENANCE', addCalendarDays(todayAt('PACIFIC'), -30), [ada.id])
 
     await seedKnowledge(manager, now, todayAt('PACIFIC'))
+    return { staff: { eli, harriet }, contacts: { alex, sam, jo, ada, hank, olivia, priya } }
   })
+  await seedDemoTickets(dataSource, config, cast, now)
 }
 
 async function contract(manager: EntityManager, license: License, kind: ContractKind, start: string, keyContactIds: string[]): Promise<void> {

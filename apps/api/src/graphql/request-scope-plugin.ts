@@ -48,27 +48,31 @@ function isErrorResult(result: unknown): boolean {
 }
 
 /**
- * Every mutation root field runs in a mutation scope: its transactions write exactly one audit row (see
+ * Runs `work` as the mutation `field` of ctx's request: its transactions write exactly one audit row (see
  * withTransaction); a successful mutation that opened no transaction gets its row in a transaction of its own
- * afterwards; a failed one (thrown, or a typed error result) writes none of its own.
+ * afterwards; a failed one (thrown, or a typed error result) writes none of its own. Every mutation root field runs
+ * through here, and so does the demo seed, which changes data through the services exactly as these mutations do.
  */
+export function runAsMutation<T>(ctx: RequestContext, field: string, work: () => Promise<T> | T): Promise<T> {
+  const outer = requestScope.getStore()
+  const base = outer && outer.requestId === ctx.requestId ? outer : scopeOf(ctx)
+  const scope: RequestScope = { ...base, mutation: { field, open: new Map(), written: 0 } }
+  return requestScope.run(scope, async () => {
+    const result = await work()
+    if (!isErrorResult(result) && scope.mutation!.written === 0) {
+      await ctx.db.transaction((manager) => writeMutationAudit(manager, ctx, scope, [], result))
+    }
+    return result
+  })
+}
+
+/** Every mutation root field runs in a mutation scope (see runAsMutation). */
 export function auditEveryMutation(schema: GraphQLSchema): GraphQLSchema {
   const mutationType = schema.getMutationType()
   if (!mutationType) return schema
   for (const field of Object.values(mutationType.getFields())) {
     const resolve = field.resolve ?? defaultFieldResolver
-    field.resolve = (root, args, ctx: RequestContext, info) => {
-      const outer = requestScope.getStore()
-      const base = outer && outer.requestId === ctx.requestId ? outer : scopeOf(ctx)
-      const scope: RequestScope = { ...base, mutation: { field: info.fieldName, open: new Map(), written: 0 } }
-      return requestScope.run(scope, async () => {
-        const result = await resolve(root, args, ctx, info)
-        if (!isErrorResult(result) && scope.mutation!.written === 0) {
-          await ctx.db.transaction((manager) => writeMutationAudit(manager, ctx, scope, [], result))
-        }
-        return result
-      })
-    }
+    field.resolve = (root, args, ctx: RequestContext, info) => runAsMutation(ctx, info.fieldName, () => resolve(root, args, ctx, info))
   }
   return schema
 }
