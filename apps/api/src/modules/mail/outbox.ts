@@ -14,6 +14,8 @@ export interface OutgoingEmail {
   ticketId?: string | null
   /** The domain event that caused it: an event mails each recipient once. */
   domainEventId?: string | null
+  /** The one-click unsubscribe address (List-Unsubscribe), for notifications. */
+  unsubscribeUrl?: string | null
 }
 
 const LINE_BREAK = /[\r\n]/
@@ -36,12 +38,31 @@ export function checkEmailHeaders(email: Pick<OutgoingEmail, 'to' | 'subject'>):
  * event already mailed this recipient.
  */
 export async function queueEmail(manager: EntityManager, email: OutgoingEmail, now: Date): Promise<string | null> {
-  checkEmailHeaders(email)
-  const [row]: { id: string }[] = await manager.query(
-    `INSERT INTO email_messages (kind, to_address, to_name, subject, text_body, html_body, customer_id, ticket_id, domain_event_id, next_attempt_at, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
-     ON CONFLICT (domain_event_id, to_address) DO NOTHING RETURNING id`,
-    [email.kind, email.to.address.toLowerCase(), email.to.name ?? '', email.subject, email.text, email.html, email.customerId ?? null, email.ticketId ?? null, email.domainEventId ?? null, now],
+  const [id] = await queueEmails(manager, [email], now)
+  return id ?? null
+}
+
+/**
+ * Queues several messages in one statement (an event's recipients), in the caller's transaction. Returns each
+ * message's id in order, null where the same event already mailed that recipient. Throws a ValidationError
+ * for the first message whose headers would break (see checkEmailHeaders) and queues none then.
+ */
+export async function queueEmails(manager: EntityManager, emails: readonly OutgoingEmail[], now: Date): Promise<(string | null)[]> {
+  if (!emails.length) return []
+  for (const email of emails) checkEmailHeaders(email)
+  const params: unknown[] = [now]
+  const rows = emails.map((email) => {
+    const first = params.length + 1
+    params.push(email.kind, email.to.address.toLowerCase(), email.to.name ?? '', email.subject, email.text, email.html)
+    params.push(email.customerId ?? null, email.ticketId ?? null, email.domainEventId ?? null, email.unsubscribeUrl ?? null)
+    return `(${Array.from({ length: 10 }, (_, i) => `$${first + i}`).join(', ')}, $1, $1)`
+  })
+  const inserted: { id: string; to_address: string }[] = await manager.query(
+    `INSERT INTO email_messages (kind, to_address, to_name, subject, text_body, html_body, customer_id, ticket_id, domain_event_id, unsubscribe_url, next_attempt_at, created_at)
+     VALUES ${rows.join(', ')}
+     ON CONFLICT (domain_event_id, to_address) DO NOTHING RETURNING id, to_address`,
+    params,
   )
-  return row?.id ?? null
+  const byAddress = new Map(inserted.map((row) => [row.to_address, row.id]))
+  return emails.map((email) => byAddress.get(email.to.address.toLowerCase()) ?? null)
 }

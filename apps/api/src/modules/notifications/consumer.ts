@@ -2,7 +2,7 @@ import { autoCloseDueAt, formatMoney, formatTicketNumber, money, type Currency }
 import type { EntityManager } from 'typeorm'
 import { ValidationError } from '../../errors.js'
 import type { DomainEventHandler, StoredDomainEvent } from '../events/domain-events.js'
-import { queueEmail } from '../mail/outbox.js'
+import { checkEmailHeaders, queueEmails, type OutgoingEmail } from '../mail/outbox.js'
 import { wants, type EmailKind, type PreferenceKind, type RecipientKind } from './kinds.js'
 import { contractsUrl, emailLinkSecret, preferencesUrl, quoteUrl, signUnsubscribeToken, ticketUrl, unsubscribeUrl } from './links.js'
 import { choicesOf } from './preferences.service.js'
@@ -56,6 +56,7 @@ export function notificationHandler(settings: () => NotificationSettings): Domai
     const { publicUrl } = settings()
     let secret: string | null = null
     const seen = new Set<string>()
+    const outgoing: OutgoingEmail[] = []
     const choices = {
       CONTACT: await choicesOf(manager, 'CONTACT', plan.candidates.filter((c) => c.recipientKind === 'CONTACT').map((c) => c.id)),
       STAFF: await choicesOf(manager, 'STAFF', plan.candidates.filter((c) => c.recipientKind === 'STAFF').map((c) => c.id)),
@@ -75,25 +76,25 @@ export function notificationHandler(settings: () => NotificationSettings): Domai
         preferencesUrl: preferencesUrl(publicUrl, candidate.recipientKind),
         unsubscribeUrl: unsubscribe,
       })
+      const email: OutgoingEmail = {
+        kind: plan.kind,
+        to: { address: candidate.email, name: oneLine(candidate.name) },
+        ...rendered,
+        customerId: event.customerId,
+        ticketId: event.ticketId ?? null,
+        domainEventId: event.id,
+        unsubscribeUrl: unsubscribe,
+      }
       try {
-        const id = await queueEmail(
-          manager,
-          {
-            kind: plan.kind,
-            to: { address: candidate.email, name: oneLine(candidate.name) },
-            ...rendered,
-            customerId: event.customerId,
-            ticketId: event.ticketId ?? null,
-            domainEventId: event.id,
-          },
-          event.occurredAt,
-        )
-        if (id) await manager.query('UPDATE email_messages SET unsubscribe_url = $2 WHERE id = $1', [id, unsubscribe])
+        checkEmailHeaders(email)
+        outgoing.push(email)
       } catch (error) {
         // A stored address that is not one (from before addresses were checked) must not undo the change itself.
         if (!(error instanceof ValidationError)) throw error
       }
     }
+    // Every recipient of the event in one statement.
+    await queueEmails(manager, outgoing, event.occurredAt)
   }
 }
 

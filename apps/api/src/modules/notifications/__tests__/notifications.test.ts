@@ -174,6 +174,36 @@ describe('a ticket’s life in email', () => {
   })
 })
 
+describe('statements', () => {
+  it('an event mails all its recipients in one statement, each with an unsubscribe link, however many there are', async () => {
+    const db = app.database.dataSource
+    const emailStatements = async (copies: number) => {
+      const { customer, keyContact } = await makeCoveredCustomer(db)
+      for (let i = 0; i < copies; i++) {
+        const colleague = await makeKeyContact(customer.id, { name: `Colleague ${i}` })
+        await ok(SET_PREF, { k: 'ORGANISATION_TICKETS', e: true }, await app.signIn(colleague.email))
+      }
+      const cookie = await app.signIn(keyContact.email)
+      let ticketId = ''
+      const statements = await app.countStatements(async () => {
+        ticketId = (await open(cookie, `Totals for ${copies} colleagues`)).id
+      })
+      const queued: { to_address: string; unsubscribe_url: string | null }[] = await db.query(
+        `SELECT to_address, unsubscribe_url FROM email_messages WHERE ticket_id = $1`,
+        [Buffer.from(ticketId, 'base64').toString('utf8').split(':')[1]],
+      )
+      expect(queued).toHaveLength(1 + copies)
+      for (const email of queued) expect(email.unsubscribe_url).toMatch(/^http.*unsubscribe/)
+      return { inserts: statements.filter((sql) => /INSERT INTO email_messages/.test(sql)).length, total: statements.length }
+    }
+    const one = await emailStatements(0)
+    const four = await emailStatements(3)
+    expect(one.inserts).toBe(1)
+    expect(four.inserts).toBe(1)
+    expect(four.total).toBe(one.total)
+  })
+})
+
 describe('delivery', () => {
   it('a send the server refuses twice is delivered on the third try, with backoff and three attempts logged', async () => {
     clock.set('2026-11-24T18:00:00Z')
