@@ -28,16 +28,14 @@ const POLICY_VERSION = 'v1'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-/** The statement that fences the current transaction to one customer. */
-export function fenceSql(customerId: string): string {
-  if (!UUID.test(customerId)) throw new Error('A tenant fence needs a customer uuid.')
-  return `SET LOCAL ROLE ${TENANT_ROLE}; SELECT set_config('${TENANT_SETTING}', '${customerId.toLowerCase()}', true)`
-}
-
-/** The statement that fences a connection's session (outside any transaction) to one customer. */
-function sessionFenceSql(customerId: string): string {
-  if (!UUID.test(customerId)) throw new Error('A tenant fence needs a customer uuid.')
-  return `SET ROLE ${TENANT_ROLE}; SELECT set_config('${TENANT_SETTING}', '${customerId.toLowerCase()}', false)`
+/**
+ * The statement that fences to one customer (null: lifts the fence, back to covered_app) either the open
+ * transaction (SET LOCAL, undone at its end) or the connection's session (outside any transaction).
+ */
+function fenceSql(customerId: string | null, scope: 'transaction' | 'session'): string {
+  if (customerId !== null && !UUID.test(customerId)) throw new Error('A tenant fence needs a customer uuid.')
+  const local = scope === 'transaction'
+  return `SET ${local ? 'LOCAL ' : ''}ROLE ${customerId ? TENANT_ROLE : APP_ROLE}; SELECT set_config('${TENANT_SETTING}', '${customerId?.toLowerCase() ?? ''}', ${local})`
 }
 
 /**
@@ -133,7 +131,7 @@ export function fencedClientClass(role: string): typeof pg.Client {
         // A tenant's statement in a transaction that is not fenced for it (begun outside the request): fence the
         // rest of the transaction (SET LOCAL), after any SET TRANSACTION, which must come first.
         if (tenant && this.transactionTenant !== tenant && !(first === 'SET' && second === 'TRANSACTION')) {
-          await this.run(fenceSql(tenant))
+          await this.run(fenceSql(tenant, 'transaction'))
           this.transactionTenant = tenant
         }
         return this.run(statement, values)
@@ -153,7 +151,7 @@ export function fencedClientClass(role: string): typeof pg.Client {
     /** Fences the session for a tenant, or lifts the fence (null); atomic (one implicit transaction). */
     private async fenceSession(tenant: string | null): Promise<void> {
       this.sessionTenant = undefined // unknown until it has worked
-      await this.run(tenant ? sessionFenceSql(tenant) : `SET ROLE ${APP_ROLE}; SELECT set_config('${TENANT_SETTING}', '', false)`)
+      await this.run(fenceSql(tenant, 'session'))
       this.sessionTenant = tenant
     }
 
