@@ -3,6 +3,7 @@ import type { Config } from './config.js'
 import type { StaffRole } from './graphql/enums.js'
 import type { Logger } from './logger.js'
 import type { ApiTokenScope } from './modules/accounts/api-token.entity.js'
+import { collectCommitBatches, dropCommitBatches, writeCommitBatches } from './db/commit-batches.js'
 import { writeMutationAudit, type AuditRecord } from './modules/audit/audit.js'
 import { requestScope } from './request-scope.js'
 
@@ -63,22 +64,27 @@ export function actorOf(viewer: Viewer): { actorKind: 'STAFF' | 'CONTACT' | 'TOK
 /**
  * Runs work in one transaction; everything inside must use the given manager only.
  * Inside a mutation, the transaction also writes the mutation's one audit row before it commits (merging the
- * records `recordAudit` collected), so a change and its audit row commit or roll back together. For a contact
- * or a customer-bound token, every statement of it runs fenced to their customer (see db/row-security.ts).
+ * records `recordAudit` collected), so a change and its audit row commit or roll back together. The rows its domain
+ * events cause are written last, a table at a time (db/commit-batches.ts). For a contact or a customer-bound
+ * token, every statement of it runs fenced to their customer (see db/row-security.ts), but for the webhook
+ * deliveries at its very end, which reach the vendor's endpoints.
  */
 export function withTransaction<T>(ctx: RequestContext, work: (manager: EntityManager) => Promise<T>): Promise<T> {
   const scope = requestScope.getStore()
   const mutation = scope && scope.requestId === ctx.requestId ? scope.mutation : undefined
-  if (!scope || !mutation) return ctx.db.transaction(work)
   return ctx.db.transaction(async (manager) => {
     const records: AuditRecord[] = []
-    mutation.open.set(manager, records)
+    mutation?.open.set(manager, records)
+    collectCommitBatches(manager)
     try {
       const result = await work(manager)
-      await writeMutationAudit(manager, ctx, scope, records, result)
+      if (scope && mutation) await writeMutationAudit(manager, ctx, scope, records, result)
+      // Last: the rows the transaction's domain events cause, each table in one statement (see db/commit-batches.ts).
+      await writeCommitBatches(manager)
       return result
     } finally {
-      mutation.open.delete(manager)
+      mutation?.open.delete(manager)
+      dropCommitBatches(manager)
     }
   })
 }

@@ -5,6 +5,8 @@ import { globalId, makeCoveredCustomer, makeStaff } from '../../test/factories.j
 import { createTestApp, type TestApp } from '../../test/harness.js'
 import { createDataSource } from '../db/data-source.js'
 import { APP_ROLE, customerOwnedTables, TENANT_ROLE } from '../db/row-security.js'
+import { createCoveredYoga } from '../graphql/yoga.js'
+import { createLogger } from '../logger.js'
 import { requestScope } from '../request-scope.js'
 
 // The application's own ticket filter, switched off: every ticket matches. Row-level security must still hold.
@@ -173,6 +175,40 @@ describe('one connection passed between requests', () => {
       expect(await asTenant(B, customersSeen)).toEqual([B])
       const [role] = await single.query(`SELECT current_user AS role, current_setting('covered.customer_id', true) AS tenant`)
       expect(role).toEqual({ role: APP_ROLE, tenant: '' })
+    } finally {
+      await single.destroy()
+    }
+  })
+
+  it('is fenced again after a contact’s change that queued deliveries to the vendor’s webhook endpoints at its end', async () => {
+    const single = createDataSource({ url: app.url, poolSize: 1, statementTimeoutMs: 10_000, role: APP_ROLE })
+    await single.initialize()
+    try {
+      const yoga = createCoveredYoga({ config: app.config, logger: createLogger('silent'), db: single, now: app.clock.now })
+      // An endpoint for every customer: the vendor's, which a contact's fenced statements cannot see.
+      const { rows } = await owner.query(
+        `INSERT INTO webhook_endpoints (url, description, event_types, customer_id, active, signing_secret, secret_prefix, created_by_id, created_at, updated_at)
+         SELECT 'https://crm.example/hook', '', ARRAY['ticket.created'], NULL, true, 'whsec_test', 'whsec_test', id, now(), now() FROM staff_users LIMIT 1
+         RETURNING id`,
+      )
+      const response = await yoga.fetch('http://covered.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-requested-with': 'covered-test', cookie: fixtures.A.contactCookie },
+        body: JSON.stringify({ query: OPEN, variables: { input: { subject: 'A asks again', body: 'Details from A', category: 'BUG' } } }),
+      })
+      const opened = ((await response.json()) as any).data.openTicket
+      expect(opened.__typename).toBe('MutationOpenTicketSuccess')
+      const { rows: deliveries } = await owner.query(
+        `SELECT d.id FROM webhook_deliveries d JOIN domain_events e ON e.id = d.domain_event_id WHERE d.endpoint_id = $1 AND e.ticket_id = $2`,
+        [rows[0].id, rawId(opened.ticket.id)],
+      )
+      expect(deliveries).toHaveLength(1)
+
+      // The same connection, for contact A's next statement: A's rows only, as the tenant role.
+      const A = fixtures.A.customerId
+      expect(await asTenant(A, async () => ((await single.query(`SELECT id FROM customers ORDER BY id`)) as { id: string }[]).map((r) => r.id))).toEqual([A])
+      const [me] = await asTenant(A, () => single.query(`SELECT current_user AS role, current_setting('covered.customer_id', true) AS tenant`))
+      expect(me).toEqual({ role: TENANT_ROLE, tenant: A })
     } finally {
       await single.destroy()
     }

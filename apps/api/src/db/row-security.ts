@@ -56,7 +56,8 @@ export async function acrossCustomers<T>(manager: { query(sql: string): Promise<
  * Lifts the tenant fence for the rest of a tenant's open transaction (its audit row included), for the public
  * flows that must behave for a signed-in contact exactly as for an anonymous request: a password reset asked for
  * any address, a password link (whose token says whose account it is), the consulting form. Such work must
- * return nothing an anonymous caller would not get. Staff and anonymous requests: no change. `SET LOCAL` ends
+ * return nothing an anonymous caller would not get. Also for a transaction's very last statement, the webhook
+ * deliveries its events cause (see commit-batches.ts). Staff and anonymous requests: no change. `SET LOCAL` ends
  * with the transaction, so the connection's next transaction is fenced again.
  */
 export async function liftFenceForTransaction(manager: { query(sql: string): Promise<unknown> }): Promise<void> {

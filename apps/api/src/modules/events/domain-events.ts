@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto'
 import type { EntityManager } from 'typeorm'
 import { actorOf, type Viewer } from '../../context.js'
+import { commitBatch } from '../../db/commit-batches.js'
 
 /**
  * Everything that happens and that someone outside the request may want to hear of: notifications (email),
@@ -52,16 +54,31 @@ export function onDomainEvent(handler: DomainEventHandler): () => void {
 
 /**
  * Records an event in the caller's transaction and lets every consumer write its outbox rows in that same
- * transaction: if the change rolls back, so does every email and webhook it would have caused.
+ * transaction: if the change rolls back, so does every email and webhook it would have caused. In a transaction
+ * of `withTransaction` the event's row is written with the others of the transaction just before it commits
+ * (db/commit-batches.ts); its id is chosen here, so consumers can refer to it at once.
  */
 export async function emitDomainEvent(manager: EntityManager, actor: Viewer | 'SYSTEM', at: Date, event: DomainEvent): Promise<StoredDomainEvent> {
   const { actorKind, actorId } = actor === 'SYSTEM' ? { actorKind: 'SYSTEM' as const, actorId: null } : actorOf(actor)
-  const [row]: { id: string }[] = await manager.query(
-    `INSERT INTO domain_events (type, occurred_at, actor_kind, actor_id, customer_id, ticket_id, quote_id, contract_id, data)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-    [event.type, at, actorKind, actorId, event.customerId, event.ticketId ?? null, event.quoteId ?? null, event.contractId ?? null, JSON.stringify(event.data)],
-  )
-  const stored: StoredDomainEvent = { ...event, id: row!.id, occurredAt: at, actorKind, actorId }
+  const stored: StoredDomainEvent = { ...event, id: randomUUID(), occurredAt: at, actorKind, actorId }
+  const batch = commitBatch<StoredDomainEvent>(manager, 'domain_events', (events) => insertDomainEvents(manager, events))
+  if (batch) batch.push(stored)
+  else await insertDomainEvents(manager, [stored])
   for (const handler of handlers) await handler(manager, stored)
   return stored
+}
+
+/** Several events in one statement, in the order given (their `seq`). */
+async function insertDomainEvents(manager: EntityManager, events: readonly StoredDomainEvent[]): Promise<void> {
+  const params: unknown[] = []
+  const rows = events.map((event) => {
+    const first = params.length + 1
+    params.push(event.id, event.type, event.occurredAt, event.actorKind, event.actorId, event.customerId, event.ticketId ?? null)
+    params.push(event.quoteId ?? null, event.contractId ?? null, JSON.stringify(event.data))
+    return `(${Array.from({ length: 10 }, (_, i) => `$${first + i}`).join(', ')})`
+  })
+  await manager.query(
+    `INSERT INTO domain_events (id, type, occurred_at, actor_kind, actor_id, customer_id, ticket_id, quote_id, contract_id, data) VALUES ${rows.join(', ')}`,
+    params,
+  )
 }

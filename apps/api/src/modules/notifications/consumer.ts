@@ -1,11 +1,11 @@
 import { autoCloseDueAt, formatMoney, formatTicketNumber, money, type Currency } from '@covered/domain'
 import type { EntityManager } from 'typeorm'
+import { commitBatch } from '../../db/commit-batches.js'
 import { ValidationError } from '../../errors.js'
 import type { DomainEventHandler, StoredDomainEvent } from '../events/domain-events.js'
 import { checkEmailHeaders, queueEmails, type OutgoingEmail } from '../mail/outbox.js'
 import { wants, type EmailKind, type PreferenceKind, type RecipientKind } from './kinds.js'
 import { contractsUrl, emailLinkSecret, preferencesUrl, quoteUrl, signUnsubscribeToken, ticketUrl, unsubscribeUrl } from './links.js'
-import { choicesOf } from './preferences.service.js'
 import { oneLine, renderEmail } from './render.js'
 import { composeEmail, type EmailModel, type TicketFacts } from './templates.js'
 
@@ -21,6 +21,8 @@ interface Candidate {
   /** Further choices that must all be on (a copy also needs the email's own kind). */
   alsoNeeds?: PreferenceKind
   why: string
+  /** Their saved choices, read with them (a missing one is the kind's default). */
+  choices: ReadonlyMap<PreferenceKind, boolean>
 }
 
 interface TicketRecord {
@@ -57,17 +59,12 @@ export function notificationHandler(settings: () => NotificationSettings): Domai
     let secret: string | null = null
     const seen = new Set<string>()
     const outgoing: OutgoingEmail[] = []
-    const choices = {
-      CONTACT: await choicesOf(manager, 'CONTACT', plan.candidates.filter((c) => c.recipientKind === 'CONTACT').map((c) => c.id)),
-      STAFF: await choicesOf(manager, 'STAFF', plan.candidates.filter((c) => c.recipientKind === 'STAFF').map((c) => c.id)),
-    }
     for (const candidate of plan.candidates) {
       const address = candidate.email.toLowerCase()
       if (seen.has(address)) continue
       seen.add(address)
-      const mine = choices[candidate.recipientKind].get(candidate.id)
-      if (!wants(mine, candidate.optOutKind) || (candidate.alsoNeeds && !wants(mine, candidate.alsoNeeds))) continue
-      secret ??= await emailLinkSecret(manager)
+      if (!wants(candidate.choices, candidate.optOutKind) || (candidate.alsoNeeds && !wants(candidate.choices, candidate.alsoNeeds))) continue
+      secret ??= await linkSecretOf(manager)
       const unsubscribe = unsubscribeUrl(publicUrl, signUnsubscribeToken(secret, { recipientKind: candidate.recipientKind, recipientId: candidate.id, kind: candidate.optOutKind }))
       const model = plan.model(candidate)
       const rendered = renderEmail(composeEmail(model, candidate.timeZone, plan.link(candidate.recipientKind, publicUrl), publicUrl), {
@@ -93,9 +90,30 @@ export function notificationHandler(settings: () => NotificationSettings): Domai
         if (!(error instanceof ValidationError)) throw error
       }
     }
-    // Every recipient of the event in one statement.
-    await queueEmails(manager, outgoing, event.occurredAt)
+    // Every recipient of the event in one statement; with the transaction's other events' emails when it collects.
+    const batch = commitBatch<{ email: OutgoingEmail; at: Date }>(manager, 'email_messages', (queued) => queueEmailsAt(manager, queued))
+    if (batch) batch.push(...outgoing.map((email) => ({ email, at: event.occurredAt })))
+    else await queueEmails(manager, outgoing, event.occurredAt)
   }
+}
+
+/** Emails queued at several instants (events of one transaction usually share one): a statement per instant. */
+async function queueEmailsAt(manager: EntityManager, queued: readonly { email: OutgoingEmail; at: Date }[]): Promise<void> {
+  const byInstant = new Map<number, OutgoingEmail[]>()
+  for (const { email, at } of queued) byInstant.set(at.getTime(), [...(byInstant.get(at.getTime()) ?? []), email])
+  for (const [at, emails] of byInstant) await queueEmails(manager, emails, new Date(at))
+}
+
+/** The key that signs unsubscribe links, read once per transaction however many events it mails. */
+const linkSecrets = new WeakMap<EntityManager, Promise<string>>()
+function linkSecretOf(manager: EntityManager): Promise<string> {
+  if (!manager.queryRunner) return emailLinkSecret(manager) // not a transaction's: nothing to keep it with
+  let secret = linkSecrets.get(manager)
+  if (!secret) {
+    secret = emailLinkSecret(manager)
+    linkSecrets.set(manager, secret)
+  }
+  return secret
 }
 
 interface Plan {
@@ -131,15 +149,57 @@ async function planFor(manager: EntityManager, event: StoredDomainEvent): Promis
   }
 }
 
+const TICKET_COLUMNS = `t.id, t.number, t.subject, t.plan, t.desk, t.received_at, t.first_response_due_at, t.first_response_kind,
+  t.resolution_due_at, t.assignee_id, t.requester_id, t.customer_id, cu.name AS customer_name, r.name AS requester_name`
+const TICKET_JOINS = `tickets t JOIN customers cu ON cu.id = t.customer_id JOIN contacts r ON r.id = t.requester_id`
+
+/** A recipient's saved choices ({ kind: enabled }), read with them. */
+function choicesColumn(recipientKind: RecipientKind, id: string): string {
+  return `(SELECT coalesce(json_object_agg(p.kind, p.enabled), '{}'::json) FROM notification_preferences p
+            WHERE p.recipient_kind = '${recipientKind}' AND p.recipient_id = ${id}) AS choices`
+}
+
+function savedChoices(saved: Record<string, boolean> | null | undefined): ReadonlyMap<PreferenceKind, boolean> {
+  return new Map(Object.entries(saved ?? {}) as [PreferenceKind, boolean][])
+}
+
+interface RecipientRow {
+  id: string
+  name: string
+  email: string
+  time_zone: string
+  choices: Record<string, boolean>
+}
+
 async function loadTicket(manager: EntityManager, ticketId: string): Promise<TicketRecord | null> {
-  const [row]: TicketRecord[] = await manager.query(
-    `SELECT t.id, t.number, t.subject, t.plan, t.desk, t.received_at, t.first_response_due_at, t.first_response_kind, t.resolution_due_at,
-            t.assignee_id, t.requester_id, t.customer_id, cu.name AS customer_name, r.name AS requester_name
-       FROM tickets t JOIN customers cu ON cu.id = t.customer_id JOIN contacts r ON r.id = t.requester_id
-      WHERE t.id = $1`,
-    [ticketId],
-  )
+  const [row]: TicketRecord[] = await manager.query(`SELECT ${TICKET_COLUMNS} FROM ${TICKET_JOINS} WHERE t.id = $1`, [ticketId])
   return row ?? null
+}
+
+/**
+ * A ticket and the people an event about it may mail, in one statement: `recipients` is a subquery over the
+ * ticket `t` (and `d`, its customer's desk) giving RecipientRow columns and `requester`; `extra` adds columns of
+ * the ticket's row. Ordered requester first, then by name.
+ */
+async function ticketAndRecipients<Extra extends object = object>(
+  manager: EntityManager,
+  ticketId: string,
+  recipients: string,
+  params: unknown[] = [],
+  extra = '',
+): Promise<{ ticket: TicketRecord & Extra; recipients: (RecipientRow & { requester: boolean })[] } | null> {
+  const rows: (TicketRecord & Extra & { r: (RecipientRow & { requester: boolean }) | null })[] = await manager.query(
+    `SELECT ${TICKET_COLUMNS}${extra ? `, ${extra}` : ''}, CASE WHEN x.id IS NULL THEN NULL ELSE to_json(x) END AS r
+       FROM ${TICKET_JOINS} JOIN desks d ON d.code = cu.home_desk
+       LEFT JOIN LATERAL (${recipients}) x ON true
+      WHERE t.id = $1
+      ORDER BY x.requester DESC, x.name, x.id`,
+    [ticketId, ...params],
+  )
+  const [first] = rows
+  if (!first) return null
+  const { r: _recipient, ...ticket } = first
+  return { ticket: ticket as unknown as TicketRecord & Extra, recipients: rows.flatMap((row) => (row.r ? [row.r] : [])) }
 }
 
 function ticketFacts(row: TicketRecord, event: StoredDomainEvent): TicketFacts {
@@ -157,30 +217,40 @@ function ticketFacts(row: TicketRecord, event: StoredDomainEvent): TicketFacts {
   }
 }
 
-async function staffName(manager: EntityManager, id: string | null): Promise<string | null> {
-  if (!id) return null
-  const [row]: { name: string }[] = await manager.query('SELECT name FROM staff_users WHERE id = $1', [id])
-  return row?.name ?? null
-}
+/** A staff member's name, as a column of a statement about something else ($n: their id, or null). */
+const staffNameColumn = (param: string, alias: string) => `(SELECT s.name FROM staff_users s WHERE s.id = ${param}::uuid) AS ${alias}`
 
 /** The requester, and the organisation's key contacts (who get copies only when they chose to). */
 async function customerTicketPlan(manager: EntityManager, event: StoredDomainEvent, kind: EmailKind): Promise<Plan | null> {
   if (!event.ticketId) return null
-  const ticket = await loadTicket(manager, event.ticketId)
-  if (!ticket) return null
-  const rows: { id: string; name: string; email: string; time_zone: string; requester: boolean }[] = await manager.query(
-    `SELECT c.id, c.name, c.email, coalesce(c.time_zone, d.time_zone) AS time_zone, (c.id = $2) AS requester
-       FROM contacts c JOIN customers cu ON cu.id = c.customer_id JOIN desks d ON d.code = cu.home_desk
-      WHERE c.customer_id = $1
-        AND (c.id = $2 OR EXISTS (SELECT 1 FROM contract_key_contacts k JOIN contracts ct ON ct.id = k.contract_id
-                                   WHERE k.contact_id = c.id AND ct.customer_id = c.customer_id))
-      ORDER BY (c.id = $2) DESC, c.name, c.id`,
-    [ticket.customer_id, ticket.requester_id],
+  // Replies from an integration's token are signed by the team.
+  const signedByStaff = kind === 'TICKET_ANSWERED' && event.actorKind === 'STAFF'
+  const found = await ticketAndRecipients<{ reply_author: string | null }>(
+    manager,
+    event.ticketId,
+    `SELECT c.id, c.name, c.email, coalesce(c.time_zone, d.time_zone) AS time_zone, (c.id = t.requester_id) AS requester, ${choicesColumn('CONTACT', 'c.id')}
+       FROM contacts c
+      WHERE c.customer_id = t.customer_id
+        AND (c.id = t.requester_id OR EXISTS (SELECT 1 FROM contract_key_contacts k JOIN contracts ct ON ct.id = k.contract_id
+                                               WHERE k.contact_id = c.id AND ct.customer_id = c.customer_id))`,
+    [signedByStaff ? event.actorId : null],
+    staffNameColumn('$2', 'reply_author'),
   )
+  if (!found) return null
+  const { ticket } = found
   const facts = ticketFacts(ticket, event)
-  const candidates: Candidate[] = rows.map((row) =>
+  const candidates: Candidate[] = found.recipients.map((row) =>
     row.requester
-      ? { recipientKind: 'CONTACT', id: row.id, name: row.name, email: row.email, timeZone: row.time_zone, optOutKind: kind, why: `You get this because you asked the question in ${facts.number}.` }
+      ? {
+          recipientKind: 'CONTACT',
+          id: row.id,
+          name: row.name,
+          email: row.email,
+          timeZone: row.time_zone,
+          optOutKind: kind,
+          why: `You get this because you asked the question in ${facts.number}.`,
+          choices: savedChoices(row.choices),
+        }
       : {
           recipientKind: 'CONTACT',
           id: row.id,
@@ -190,11 +260,11 @@ async function customerTicketPlan(manager: EntityManager, event: StoredDomainEve
           optOutKind: 'ORGANISATION_TICKETS',
           alsoNeeds: kind,
           why: `You get this copy because you are a key contact of ${facts.customerName} and chose copies of your colleagues’ tickets.`,
+          choices: savedChoices(row.choices),
         },
   )
   const at = event.occurredAt
-  // Replies from an integration's token are signed by the team.
-  const replyAuthor = kind === 'TICKET_ANSWERED' && event.actorKind === 'STAFF' ? ((await staffName(manager, event.actorId)) ?? 'Covered Support') : 'Covered Support'
+  const replyAuthor = signedByStaff ? (ticket.reply_author ?? 'Covered Support') : 'Covered Support'
   return {
     kind,
     candidates,
@@ -215,18 +285,39 @@ async function customerTicketPlan(manager: EntityManager, event: StoredDomainEve
   }
 }
 
+/** Staff as recipients: `where` over `s` (staff_users); times in their desk's zone, else the ticket's desk's. */
+const staffRecipientsSql = (where: string, ticketDesk: string) =>
+  `SELECT s.id, s.name, s.email, coalesce(sd.time_zone, td.time_zone) AS time_zone, false AS requester, ${choicesColumn('STAFF', 's.id')}
+     FROM staff_users s LEFT JOIN desks sd ON sd.code = s.desk JOIN desks td ON td.code = ${ticketDesk}
+    WHERE ${where}`
+
 async function assignedPlan(manager: EntityManager, event: StoredDomainEvent, assigneeId: string): Promise<Plan | null> {
   // Taking a ticket yourself needs no email.
   if (event.actorKind === 'STAFF' && event.actorId === assigneeId) return null
   if (!event.ticketId) return null
-  const ticket = await loadTicket(manager, event.ticketId)
-  if (!ticket) return null
-  const staff = await staffRecipients(manager, `s.id = $2 AND s.active`, [ticket.desk, assigneeId])
+  const found = await ticketAndRecipients<{ assigned_by: string | null }>(
+    manager,
+    event.ticketId,
+    staffRecipientsSql('s.id = $2::uuid AND s.active', 't.desk'),
+    [assigneeId, event.actorKind === 'STAFF' ? event.actorId : null],
+    staffNameColumn('$3', 'assigned_by'),
+  )
+  if (!found) return null
+  const { ticket } = found
   const facts = ticketFacts(ticket, event)
-  const assignedBy = event.actorKind === 'STAFF' ? await staffName(manager, event.actorId) : null
+  const assignedBy = event.actorKind === 'STAFF' ? ticket.assigned_by : null
   return {
     kind: 'TICKET_ASSIGNED',
-    candidates: staff.map((s) => ({ ...s, optOutKind: 'TICKET_ASSIGNED', why: `You get this because ${facts.number} is assigned to you.` })),
+    candidates: found.recipients.map((s) => ({
+      recipientKind: 'STAFF',
+      id: s.id,
+      name: s.name,
+      email: s.email,
+      timeZone: s.time_zone,
+      optOutKind: 'TICKET_ASSIGNED',
+      why: `You get this because ${facts.number} is assigned to you.`,
+      choices: savedChoices(s.choices),
+    })),
     link: (audience, publicUrl) => ticketUrl(publicUrl, audience, ticket.id),
     model: () => ({ kind: 'TICKET_ASSIGNED', ticket: facts, assignedBy }),
   }
@@ -268,13 +359,8 @@ async function slaPlan(manager: EntityManager, event: StoredDomainEvent): Promis
 }
 
 async function staffRecipients(manager: EntityManager, where: string, params: [string, ...unknown[]]) {
-  const rows: { id: string; name: string; email: string; time_zone: string }[] = await manager.query(
-    `SELECT s.id, s.name, s.email, coalesce(d.time_zone, td.time_zone) AS time_zone
-       FROM staff_users s LEFT JOIN desks d ON d.code = s.desk JOIN desks td ON td.code = $1
-      WHERE ${where} ORDER BY s.name, s.id`,
-    params,
-  )
-  return rows.map((row) => ({ recipientKind: 'STAFF' as const, id: row.id, name: row.name, email: row.email, timeZone: row.time_zone }))
+  const rows: RecipientRow[] = await manager.query(`${staffRecipientsSql(where, '$1')} ORDER BY s.name, s.id`, params)
+  return rows.map((row) => ({ recipientKind: 'STAFF' as const, id: row.id, name: row.name, email: row.email, timeZone: row.time_zone, choices: savedChoices(row.choices) }))
 }
 
 /** Whoever can accept the quote (key contacts, customer admins), and the person whose ticket it is for. */
@@ -291,8 +377,8 @@ async function quotePlan(manager: EntityManager, event: StoredDomainEvent): Prom
       [event.quoteId],
     )
   if (!quote) return null
-  const rows: { id: string; name: string; email: string; time_zone: string; may_decide: boolean }[] = await manager.query(
-    `SELECT c.id, c.name, c.email, coalesce(c.time_zone, d.time_zone) AS time_zone,
+  const rows: (RecipientRow & { may_decide: boolean })[] = await manager.query(
+    `SELECT c.id, c.name, c.email, coalesce(c.time_zone, d.time_zone) AS time_zone, ${choicesColumn('CONTACT', 'c.id')},
             (c.is_customer_admin OR EXISTS (SELECT 1 FROM contract_key_contacts k JOIN contracts ct ON ct.id = k.contract_id
                                              WHERE k.contact_id = c.id AND ct.customer_id = c.customer_id)) AS may_decide
        FROM contacts c JOIN customers cu ON cu.id = c.customer_id JOIN desks d ON d.code = cu.home_desk
@@ -313,6 +399,7 @@ async function quotePlan(manager: EntityManager, event: StoredDomainEvent): Prom
       why: row.may_decide
         ? `You get this because you are a key contact or customer admin of ${quote.customer_name}, who can accept quotes.`
         : `You get this because the quote is for your ticket ${ticketNumber}.`,
+      choices: savedChoices(row.choices),
     }))
   const facts = {
     number: quote.number,
@@ -337,8 +424,8 @@ const CONTRACT_KIND_LABELS: Record<string, string> = { MAINTENANCE: 'Maintenance
 /** The contract's key contacts and the organisation's customer admins. */
 async function contractPlan(manager: EntityManager, event: StoredDomainEvent): Promise<Plan | null> {
   if (!event.contractId || !event.customerId) return null
-  const rows: { id: string; name: string; email: string; time_zone: string; key_contact: boolean; customer_name: string }[] = await manager.query(
-    `SELECT c.id, c.name, c.email, coalesce(c.time_zone, d.time_zone) AS time_zone, cu.name AS customer_name,
+  const rows: (RecipientRow & { key_contact: boolean; customer_name: string })[] = await manager.query(
+    `SELECT c.id, c.name, c.email, coalesce(c.time_zone, d.time_zone) AS time_zone, cu.name AS customer_name, ${choicesColumn('CONTACT', 'c.id')},
             EXISTS (SELECT 1 FROM contract_key_contacts k WHERE k.contact_id = c.id AND k.contract_id = $2) AS key_contact
        FROM contacts c JOIN customers cu ON cu.id = c.customer_id JOIN desks d ON d.code = cu.home_desk
       WHERE c.customer_id = $1
@@ -368,6 +455,7 @@ async function contractPlan(manager: EntityManager, event: StoredDomainEvent): P
       why: row.key_contact
         ? `You get this because you are a key contact on the ${kindLabel} contract of ${contract.customerName}.`
         : `You get this because you are a customer admin of ${contract.customerName}.`,
+      choices: savedChoices(row.choices),
     })),
     link: (_audience, publicUrl) => contractsUrl(publicUrl),
     model: () => ({ kind: 'CONTRACT_EXPIRING', contract }),

@@ -15,8 +15,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js'
 import type { DeskCode } from '../../graphql/enums.js'
 import { DESKS } from '../../graphql/enums.js'
 import { parseInput } from '../../validation.js'
-import { entitlementOf } from '../contracts/entitlement.service.js'
-import { contractsOfCustomers } from '../contracts/contracts.service.js'
+import { entitlementWithFacts } from '../contracts/entitlement.service.js'
 import { Contact } from '../customers/contact.entity.js'
 import { canSeeCustomer } from '../customers/customers.service.js'
 import { calendarForPlan } from '../sla/sla.service.js'
@@ -108,43 +107,51 @@ async function premiumAssignee(manager: EntityManager, ctx: RequestContext, now:
 }
 
 /**
+ * The basic labels the customer's tickets of this contract term count already. Read under a lock on the
+ * customer's row held until commit, so that basic-label intakes of one customer take turns and the allowance is
+ * counted exactly (no two see the same count). FOR NO KEY UPDATE: other intakes, and anything inserting a row
+ * that refers to the customer, are not held up; only basic-label tickets need the count, so only they lock.
+ */
+async function basicLabelsUsed(manager: EntityManager, customerId: string, termId: string | null): Promise<number> {
+  const [customer] = await manager.query('SELECT id FROM customers WHERE id = $1 FOR NO KEY UPDATE', [customerId])
+  if (!customer) throw new NotFoundError('That customer')
+  // A statement of its own after the lock: it sees what the intake that held the lock before committed.
+  const [labels]: { used: string }[] = await manager.query(
+    `SELECT coalesce(sum(labels_counted), 0) AS used FROM tickets
+      WHERE customer_id = $1 AND category = 'BASIC_LABELS' AND contract_term_id IS NOT DISTINCT FROM $2::uuid`,
+    [customerId, termId],
+  )
+  return Number(labels?.used ?? 0)
+}
+
+/**
  * Intake (policy sections 4 to 7): decides entitlement and plan, triages the scope, starts the SLA clocks,
  * routes premium tickets to an engineer, and records it all on the timeline, in one transaction. With an
- * idempotency key a repeated submission returns the first ticket.
+ * idempotency key a repeated submission returns the first ticket (the insert finds the key taken and writes
+ * nothing).
  */
 export const openTicket = service(async (ctx: RequestContext, input: z.input<typeof OpenTicketInput>): Promise<TicketRow> => {
   const data = parseInput(OpenTicketInput, input)
   const requester = await requesterFor(ctx, data.requesterId)
   const print = fingerprint(data, requester.id)
-  if (data.idempotencyKey) {
-    const existing = await replayed(ctx.db.manager, ctx, data.idempotencyKey, print)
-    if (existing) return existing
-  }
-  const entitlement = await entitlementOf(ctx, requester)
-  const [contracts] = await contractsOfCustomers(ctx, [requester.customerId])
-  const entitling = contracts?.find((contract) => contract.id === entitlement.contractId)
+  const { entitlement, customer, contracts } = await entitlementWithFacts(ctx, requester)
+  const entitling = contracts.find((contract) => contract.id === entitlement.contractId)
   const termId = entitling?.currentTerm.id ?? null
+  const homeDesk = customer.homeDesk
   const now = ctx.now()
 
   const ticket = await withTransaction(ctx, async (manager) => {
-    // One intake at a time per customer, so the basic-label allowance is counted exactly.
-    const [customer]: { home_desk: DeskCode }[] = await manager.query('SELECT home_desk FROM customers WHERE id = $1 FOR UPDATE', [requester.customerId])
-    if (!customer) throw new NotFoundError('That customer')
-    const [labels]: { used: string }[] = await manager.query(
-      `SELECT coalesce(sum(labels_counted), 0) AS used FROM tickets
-        WHERE customer_id = $1 AND category = 'BASIC_LABELS' AND contract_term_id IS NOT DISTINCT FROM $2::uuid`,
-      [requester.customerId, termId],
-    )
+    const plan: ClockPlan = entitlement.plan
+    const calendar = plan === 'NOT_ENTITLED' ? null : await calendarForPlan(ctx, plan, homeDesk, { manager })
+    const clocks = startTicketClocks(plan, calendar, now.getTime())
+    const routing = plan === 'PREMIUM' ? await premiumAssignee(manager, ctx, now.getTime()) : { desk: homeDesk, assigneeId: null }
+    // Counted last before the insert, so that a basic-label intake holds its lock as briefly as it can.
     const scope = triage({
       category: data.category,
-      basicLabelsUsedThisTerm: Number(labels?.used ?? 0),
+      basicLabelsUsedThisTerm: data.category === 'BASIC_LABELS' ? await basicLabelsUsed(manager, requester.customerId, termId) : 0,
       labelsRequested: data.labelsRequested ?? undefined,
       joinedLabels: data.joinedLabels ?? undefined,
     })
-    const plan: ClockPlan = entitlement.plan
-    const calendar = plan === 'NOT_ENTITLED' ? null : await calendarForPlan(ctx, plan, customer.home_desk, { manager })
-    const clocks = startTicketClocks(plan, calendar, now.getTime())
-    const routing = plan === 'PREMIUM' ? await premiumAssignee(manager, ctx, now.getTime()) : { desk: customer.home_desk, assigneeId: null }
     const { actorKind, actorId } = actorOf(ctx.viewer)
 
     const columns: Record<string, unknown> = {
@@ -178,19 +185,25 @@ export const openTicket = service(async (ctx: RequestContext, input: z.input<typ
       ...clockColumns(clocks),
     }
     const names = Object.keys(columns)
-    const [inserted]: { id: string }[] = await manager.query(
-      `INSERT INTO tickets (${names.join(', ')}) VALUES (${names.map((_, i) => `$${i + 1}`).join(', ')})
+    const param = (name: string) => `$${names.indexOf(name) + 1}`
+    // A key used before finds its ticket here (without taking a ticket number); one a concurrent submission is
+    // using at the same moment, at the unique index once that commits.
+    const [inserted]: Omit<TicketRow, 'home_desk'>[] = await manager.query(
+      `INSERT INTO tickets (${names.join(', ')}) SELECT ${names.map(param).join(', ')}
+        WHERE NOT EXISTS (SELECT 1 FROM tickets x WHERE x.opened_by_kind = ${param('opened_by_kind')} AND x.opened_by_id = ${param('opened_by_id')}
+                                                    AND x.idempotency_key = ${param('idempotency_key')})
        ON CONFLICT (opened_by_kind, opened_by_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-       RETURNING id`,
+       RETURNING *`,
       Object.values(columns),
     )
     if (!inserted) {
-      // A concurrent submission with the same key won the race; answer with its ticket.
+      // The key was used before (or by a concurrent submission that won the race): answer with that ticket.
       return (await replayed(manager, ctx, data.idempotencyKey!, print))!
     }
+    const created: TicketRow = { ...inserted, home_desk: homeDesk }
     await manager.query(
       `INSERT INTO ticket_messages (ticket_id, author_kind, author_id, visibility, body, created_at) VALUES ($1, 'CONTACT', $2, 'PUBLIC', $3, $4)`,
-      [inserted.id, requester.id, data.body, now],
+      [created.id, requester.id, data.body, now],
     )
     const entries: TimelineEntry[] = [
       { kind: 'CREATED', summary: `Ticket received from ${requester.name}`, data: { category: data.category } },
@@ -204,12 +217,11 @@ export const openTicket = service(async (ctx: RequestContext, input: z.input<typ
     if (routing.assigneeId) {
       entries.push({ kind: 'ASSIGNED', summary: `Premium ticket routed to the ${routing.desk === 'UK' ? 'UK' : 'Pacific'} desk`, data: { assigneeId: routing.assigneeId, desk: routing.desk } })
     }
-    await recordTimeline(manager, inserted.id, ctx.viewer, now, entries)
-    await scheduleJobs(manager, inserted.id, clocks, 'NEW', null)
-    const created = await reloadTicket(manager, inserted.id)
+    await recordTimeline(manager, created.id, ctx.viewer, now, entries)
+    await scheduleJobs(manager, created.id, clocks, 'NEW', null)
     await emitTicketEvent(manager, ctx.viewer, now, 'ticket.created', created)
     if (routing.assigneeId) {
-      await emitTicketEvent(manager, 'SYSTEM', now, 'ticket.assigned', created, { previousAssigneeId: null, previousDesk: customer.home_desk, routed: 'PREMIUM' })
+      await emitTicketEvent(manager, 'SYSTEM', now, 'ticket.assigned', created, { previousAssigneeId: null, previousDesk: homeDesk, routed: 'PREMIUM' })
     }
     return created
   })

@@ -16,7 +16,10 @@ export function jobsFor(clocks: TicketClocks, status: TicketStatus, resolvedAt: 
   return jobs
 }
 
-/** Replaces the ticket's scheduled jobs, in the same transaction as the change that moved its clocks. */
+/**
+ * Replaces the ticket's scheduled jobs, in the same transaction as the change that moved its clocks, in one
+ * statement: jobs of kinds no longer due go, the others are written with their new times.
+ */
 export async function scheduleJobs(
   manager: EntityManager,
   ticketId: string,
@@ -24,12 +27,12 @@ export async function scheduleJobs(
   status: TicketStatus,
   resolvedAt: Date | null,
 ): Promise<void> {
-  await manager.query('DELETE FROM scheduled_jobs WHERE ticket_id = $1', [ticketId])
   const jobs = jobsFor(clocks, status, resolvedAt)
-  if (jobs.length === 0) return
-  const values = jobs.map((_, i) => `($1, $${i * 2 + 2}, $${i * 2 + 3})`).join(', ')
-  await manager.query(`INSERT INTO scheduled_jobs (ticket_id, kind, due_at) VALUES ${values}`, [
-    ticketId,
-    ...jobs.flatMap((job) => [job.kind, job.dueAt]),
-  ])
+  await manager.query(
+    `WITH gone AS (DELETE FROM scheduled_jobs WHERE ticket_id = $1 AND kind <> ALL($2::text[]))
+     INSERT INTO scheduled_jobs (ticket_id, kind, due_at)
+     SELECT $1, job.kind, job.due_at FROM unnest($2::text[], $3::timestamptz[]) AS job(kind, due_at)
+     ON CONFLICT (ticket_id, kind) DO UPDATE SET due_at = EXCLUDED.due_at`,
+    [ticketId, jobs.map((job) => job.kind), jobs.map((job) => job.dueAt)],
+  )
 }

@@ -50,9 +50,13 @@ export async function reloadTicket(manager: EntityManager, id: string): Promise<
   return row!
 }
 
-/** Writes changed columns of a ticket and bumps its version. */
-export async function updateTicket(manager: EntityManager, id: string, columns: Record<string, unknown>, at: Date): Promise<void> {
+/** Writes changed columns of a ticket and bumps its version; returns the ticket as changed (without home_desk). */
+export async function updateTicket(manager: EntityManager, id: string, columns: Record<string, unknown>, at: Date): Promise<Omit<TicketRow, 'home_desk'>> {
   const entries = Object.entries({ ...columns, updated_at: at })
   const sets = entries.map(([column], i) => `${column} = $${i + 2}`).join(', ')
-  await manager.query(`UPDATE tickets SET ${sets}, version = version + 1 WHERE id = $1`, [id, ...entries.map(([, value]) => value)])
+  const [rows]: [Omit<TicketRow, 'home_desk'>[], number] = await manager.query(
+    `UPDATE tickets SET ${sets}, version = version + 1 WHERE id = $1 RETURNING *`,
+    [id, ...entries.map(([, value]) => value)],
+  )
+  return rows[0]!
 }

@@ -28,7 +28,7 @@ export interface TimelineEntry {
   customerVisible?: boolean
 }
 
-/** Appends entries to a ticket's timeline with the transaction's manager. */
+/** Appends entries to a ticket's timeline with the transaction's manager, in one statement. */
 export async function recordTimeline(
   manager: EntityManager,
   ticketId: string,
@@ -36,11 +36,16 @@ export async function recordTimeline(
   at: Date,
   entries: TimelineEntry[],
 ): Promise<void> {
+  if (!entries.length) return
   const { actorKind, actorId } = actor === 'SYSTEM' ? { actorKind: 'SYSTEM' as const, actorId: null } : actorOf(actor)
-  for (const entry of entries) {
-    await manager.query(
-      `INSERT INTO ticket_events (ticket_id, at, actor_kind, actor_id, kind, summary, data, customer_visible) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [ticketId, at, actorKind, actorId, entry.kind, entry.summary, JSON.stringify(entry.data ?? {}), entry.customerVisible ?? true],
-    )
-  }
+  const params: unknown[] = [ticketId, at, actorKind, actorId]
+  // In the order given: the ids (a sequence) keep it for entries sharing one instant.
+  const rows = entries.map((entry) => {
+    const first = params.push(entry.kind, entry.summary, JSON.stringify(entry.data ?? {}), entry.customerVisible ?? true) - 3
+    return `($1, $2, $3, $4, $${first}, $${first + 1}, $${first + 2}, $${first + 3})`
+  })
+  await manager.query(
+    `INSERT INTO ticket_events (ticket_id, at, actor_kind, actor_id, kind, summary, data, customer_visible) VALUES ${rows.join(', ')}`,
+    params,
+  )
 }

@@ -24,7 +24,7 @@ import { canWorkTickets } from './access.js'
 import { scheduleJobs } from './jobs.js'
 import { publishTicketChanged } from './pubsub.js'
 import { clockColumns, clocksOf, type TicketRow } from './ticket.record.js'
-import { lockTicket, reloadTicket, updateTicket } from './tickets.queries.js'
+import { lockTicket, updateTicket } from './tickets.queries.js'
 import { recordTimeline, type TimelineEntry } from './timeline.js'
 
 async function calendarOf(ctx: RequestContext, manager: EntityManager, row: TicketRow) {
@@ -34,7 +34,8 @@ async function calendarOf(ctx: RequestContext, manager: EntityManager, row: Tick
 /**
  * Applies a status-machine event (packages/domain) to a locked ticket: the status, the SLA clocks (pause on
  * waiting, resume with due times moved by the business time paused, the first response met by a public staff
- * reply, the resolution met on RESOLVED), the scheduled jobs and the timeline. Returns what changed.
+ * reply, the resolution met on RESOLVED), the scheduled jobs and the timeline. Returns what changed, and the
+ * ticket as it now is.
  */
 export async function applyTicketEvent(
   manager: EntityManager,
@@ -43,7 +44,7 @@ export async function applyTicketEvent(
   event: TicketEvent,
   extraColumns: Record<string, unknown> = {},
   extraTimeline: TimelineEntry[] = [],
-): Promise<{ from: TicketStatus; to: TicketStatus }> {
+): Promise<{ from: TicketStatus; to: TicketStatus; ticket: TicketRow }> {
   const now = ctx.now()
   const result = transitionOrThrow(
     { status: row.status, hasPublicStaffReply: row.has_public_staff_reply, resolvedAt: row.resolved_at },
@@ -89,7 +90,7 @@ export async function applyTicketEvent(
     timeline.push({ kind: 'SLA_MET', summary: clocks.resolution!.state === 'BREACHED' ? 'Resolved, after its due time' : 'Resolution met', data: { target: 'resolution' } })
   }
   const resolvedAt = result.ticket.resolvedAt ? new Date(result.ticket.resolvedAt) : null
-  await updateTicket(
+  const updated = await updateTicket(
     manager,
     row.id,
     {
@@ -108,7 +109,7 @@ export async function applyTicketEvent(
   if (result.changed) {
     await emitTicketEvent(manager, ctx.viewer, now, 'ticket.status_changed', { ...row, status: result.to, ...clockColumns(clocks) } as TicketRow, { from: result.from, to: result.to })
   }
-  return { from: result.from, to: result.to }
+  return { from: result.from, to: result.to, ticket: { ...updated, home_desk: row.home_desk } }
 }
 
 const ReplyInput = z.object({
@@ -141,13 +142,14 @@ export const replyToTicket = service(async (ctx: RequestContext, input: z.input<
         ? { kind: 'NOTE_ADDED', summary: 'Internal note added', customerVisible: false }
         : { kind: staffSide ? 'REPLIED' : 'CUSTOMER_REPLIED', summary: staffSide ? 'Support replied' : 'Customer replied' },
     ]
-    await applyTicketEvent(manager, ctx, row, event, data.internal ? {} : { last_message_at: now }, timeline)
+    const applied = await applyTicketEvent(manager, ctx, row, event, data.internal ? {} : { last_message_at: now }, timeline)
     const [message]: { id: string }[] = await manager.query(
       `INSERT INTO ticket_messages (ticket_id, author_kind, author_id, visibility, body, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [row.id, authorKind, 'id' in ctx.viewer ? ctx.viewer.id : null, visibility, data.body, now],
     )
     if (citing) await recordCitations(manager, ctx, row.id, citing, { field: 'citedArticleIds', messageId: message!.id, visibility })
-    const updated = await reloadTicket(manager, row.id)
+    // The message and its citations are rows of their own: the ticket is as the event left it.
+    const updated = applied.ticket
     // Internal notes never become events: events reach customers' inboxes and integrators.
     if (!data.internal) {
       await emitTicketEvent(manager, ctx.viewer, now, 'ticket.reply_added', updated, { messageId: message!.id, from: staffSide ? 'SUPPORT' : 'CUSTOMER', body: data.body })
@@ -169,8 +171,7 @@ export const changeTicketStatus = service(async (ctx: RequestContext, input: z.i
   if (!canWorkTickets(ctx.viewer)) throw new ForbiddenError('Only staff change a ticket’s status.')
   const ticket = await withTransaction(ctx, async (manager) => {
     const row = await lockTicket(manager, ctx, data.ticketId)
-    await applyTicketEvent(manager, ctx, row, data.status === 'ESCALATED' ? { type: 'ESCALATE' } : { type: 'CHANGE_STATUS', to: data.status })
-    return reloadTicket(manager, row.id)
+    return (await applyTicketEvent(manager, ctx, row, data.status === 'ESCALATED' ? { type: 'ESCALATE' } : { type: 'CHANGE_STATUS', to: data.status })).ticket
   })
   publishTicketChanged({ ticketId: ticket.id, desk: ticket.desk, customerId: ticket.customer_id, reason: 'status' })
   return ticket
@@ -196,11 +197,10 @@ export const assignTicket = service(async (ctx: RequestContext, input: z.input<t
     }
     if ((row.assignee_id ?? null) === (data.assigneeId ?? null)) return row
     const now = ctx.now()
-    await updateTicket(manager, row.id, { assignee_id: data.assigneeId ?? null, desk }, now)
+    const updated: TicketRow = { ...(await updateTicket(manager, row.id, { assignee_id: data.assigneeId ?? null, desk }, now)), home_desk: row.home_desk }
     await recordTimeline(manager, row.id, ctx.viewer, now, [
       { kind: 'ASSIGNED', summary: data.assigneeId ? `Assigned to ${name}` : 'Returned to the desk queue', data: { assigneeId: data.assigneeId ?? null, desk } },
     ])
-    const updated = await reloadTicket(manager, row.id)
     await emitTicketEvent(manager, ctx.viewer, now, 'ticket.assigned', updated, { previousAssigneeId: row.assignee_id ?? null, previousDesk: row.desk })
     return updated
   })
@@ -229,7 +229,7 @@ export const decideScope = service(async (ctx: RequestContext, input: z.input<ty
     if (data.scope === row.scope) throw new ValidationError([{ field: 'scope', message: 'Choose a different scope than the current one.' }])
     const decided = overrideTriage(data.scope, data.reason, review ? 'case-review' : 'engineer-override')
     const now = ctx.now()
-    await updateTicket(manager, row.id, { scope: decided.decision, scope_rule: decided.rule, scope_explanation: decided.explanation }, now)
+    const updated = await updateTicket(manager, row.id, { scope: decided.decision, scope_rule: decided.rule, scope_explanation: decided.explanation }, now)
     await manager.query(
       `INSERT INTO scope_decisions (ticket_id, kind, decided_by, decided_at, before_scope, after_scope, reason) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [row.id, review ? 'CASE_REVIEW' : 'OVERRIDE', viewer.id, now, row.scope, decided.decision, data.reason],
@@ -241,7 +241,7 @@ export const decideScope = service(async (ctx: RequestContext, input: z.input<ty
         data: { from: row.scope, to: decided.decision, reason: data.reason },
       },
     ])
-    return reloadTicket(manager, row.id)
+    return { ...updated, home_desk: row.home_desk }
   })
   publishTicketChanged({ ticketId: ticket.id, desk: ticket.desk, customerId: ticket.customer_id, reason: 'scope' })
   return ticket

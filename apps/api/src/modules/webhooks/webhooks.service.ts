@@ -4,6 +4,7 @@ import { withTransaction, type RequestContext } from '../../context.js'
 import { ForbiddenError, NotFoundError } from '../../errors.js'
 import { decodeCursor, encodeCursor, pageRequest, toConnection, type Connection, type PageArgs } from '../../pagination.js'
 import { parseInput } from '../../validation.js'
+import { commitBatch } from '../../db/commit-batches.js'
 import { acrossCustomers } from '../../db/row-security.js'
 import { recordAudit } from '../audit/audit.js'
 import { newSecret } from '../accounts/secrets.js'
@@ -272,18 +273,33 @@ export async function attemptsOfDeliveries(ctx: RequestContext, ids: readonly st
 
 /**
  * The outbox: for each domain event, one delivery per active endpoint that wants its type (and its customer,
- * when the endpoint is filtered), written in the event's own transaction.
+ * when the endpoint is filtered), written in the event's own transaction: with the transaction's other events in
+ * one statement just before it commits when the transaction collects (db/commit-batches.ts), else at once.
  */
 export async function queueWebhookDeliveries(manager: EntityManager, event: StoredDomainEvent): Promise<void> {
   // Endpoints are the vendor's configuration, not the customer's: a change made by a contact or a bound token
   // (whose transaction is fenced to its customer by row-level security) still reaches every matching endpoint.
-  await acrossCustomers(manager, () => manager.query(
+  const batch = commitBatch<StoredDomainEvent>(manager, 'webhook_deliveries', (events) => insertDeliveries(manager, events), { acrossCustomers: true })
+  if (batch) batch.push(event)
+  else await acrossCustomers(manager, () => insertDeliveries(manager, [event]))
+}
+
+async function insertDeliveries(manager: EntityManager, events: readonly StoredDomainEvent[]): Promise<void> {
+  await manager.query(
     `INSERT INTO webhook_deliveries (endpoint_id, domain_event_id, event_type, body, next_attempt_at, give_up_at, created_at)
-     SELECT e.id, $1, $2, $3, $4, $5, $4 FROM webhook_endpoints e
-      WHERE e.active AND e.event_types @> ARRAY[$2]::text[] AND (e.customer_id IS NULL OR e.customer_id = $6::uuid)
+     SELECT e.id, ev.id, ev.type, ev.body, ev.at, ev.give_up_at, ev.at
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::uuid[]) AS ev(id, type, body, at, give_up_at, customer_id)
+       JOIN webhook_endpoints e ON e.active AND e.event_types @> ARRAY[ev.type] AND (e.customer_id IS NULL OR e.customer_id = ev.customer_id)
      ON CONFLICT (endpoint_id, domain_event_id) DO NOTHING`,
-    [event.id, event.type, JSON.stringify(webhookPayload(event)), event.occurredAt, new Date(event.occurredAt.getTime() + RETRY_WINDOW_MS), event.customerId],
-  ))
+    [
+      events.map((event) => event.id),
+      events.map((event) => event.type),
+      events.map((event) => JSON.stringify(webhookPayload(event))),
+      events.map((event) => event.occurredAt),
+      events.map((event) => new Date(event.occurredAt.getTime() + RETRY_WINDOW_MS)),
+      events.map((event) => event.customerId),
+    ],
+  )
 }
 
 let registered = false

@@ -162,6 +162,25 @@ describe('triage at intake', () => {
     expect(second.ticket.scope).toMatchObject({ decision: 'NEEDS_PROFESSIONAL_SERVICES', labelsCounted: 1 })
   })
 
+  it('basic-label tickets opened at the same time still count exactly five labels; other questions opened beside them go through', async () => {
+    const { customer, keyContact, otherContact } = await makeCoveredCustomer(app.database.dataSource)
+    const cookie = await app.signIn(keyContact.email)
+    const labels = Array.from({ length: 8 }, (_, i) => app.gql(OPEN, { input: question({ subject: `Label ${i}`, category: 'BASIC_LABELS', labelsRequested: 1 }) }, { cookie }))
+    const others = Array.from({ length: 4 }, (_, i) =>
+      app.gql(OPEN, { input: question({ subject: `Other ${i}`, requesterId: globalId('Contact', otherContact.id) }) }, { cookie: engineerCookie }),
+    )
+    const results = await Promise.all([...labels, ...others])
+    expect(results.map((r) => r.errors ?? r.data.openTicket.__typename)).toEqual(Array(12).fill('MutationOpenTicketSuccess'))
+    const decisions = results.slice(0, 8).map((r) => r.data.openTicket.ticket.scope)
+    expect(decisions.filter((s) => s.decision === 'IN_SCOPE')).toHaveLength(5)
+    expect(decisions.filter((s) => s.decision === 'NEEDS_PROFESSIONAL_SERVICES' && s.labelsCounted === 0)).toHaveLength(3)
+    const [counted] = await app.database.dataSource.query(
+      `SELECT sum(labels_counted)::int AS labels, count(*)::int AS tickets FROM tickets WHERE customer_id = $1 AND category = 'BASIC_LABELS'`,
+      [customer.id],
+    )
+    expect(counted).toEqual({ labels: 5, tickets: 8 })
+  })
+
   it('combination labels: up to 3 joined in scope, more need Professional Services', async () => {
     const { keyContact } = await makeCoveredCustomer(app.database.dataSource)
     const cookie = await app.signIn(keyContact.email)
