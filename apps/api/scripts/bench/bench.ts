@@ -65,7 +65,7 @@ const SCALING_SIZES = [20_000, 200_000, 1_000_000]
 const SERVER_URL = process.env.BENCH_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const PASSWORD = 'bench-password-1'
 /** Bump when the seeded data changes, so --reuse does not take a database seeded differently. */
-const SEED_MARK = `covered-bench seed v4, ${migrations.at(-1)!.name}`
+const SEED_MARK = `covered-bench seed v5, ${migrations.at(-1)!.name}`
 const ACCOUNTS = { engineer: 'engineer1@bench.example', keyContact: 'contact1-1@bench.example', opener: 'contact2-1@bench.example' }
 const QUEUE_STATUSES = ['NEW', 'OPEN', 'WAITING_ON_CUSTOMER', 'ESCALATED']
 const PORTAL_LISTS = [['WAITING_ON_CUSTOMER'], ['NEW', 'OPEN', 'ESCALATED', 'RESOLVED', 'CLOSED']]

@@ -18,13 +18,17 @@
 //   the accepted ones.
 // Deterministic: the same T (and the same number of connections) gives the same data (setseed, ordinal ids).
 //
-// Speed: the tickets', messages' and events' secondary indexes are dropped while rows go in and built again
-// after (exactly as the migrations define them, read from pg_indexes); tickets and messages get ids in the
-// order they are written (so their primary keys grow at the end instead of all over); foreign-key triggers
-// are skipped for the session when the user may (superuser), and commits are not waited for. Given `connect`,
-// the big steps run on several connections at once: tickets in ranges, messages beside the timeline, indexes
-// and VACUUM shared out.
+// Speed: the big tables' indexes are built after their rows are in rather than kept up to date row by row
+// (deferred-indexes.ts: the secondary indexes, and the keys no seeded table's foreign key needs, such as the
+// messages' and events' primary keys; all exactly as the migrations define them, read from the catalogue); a
+// message's seq and an event's id are given (from the ticket's number, in the order they happened) rather than
+// drawn from their sequences row by row, and the sequences are set past them after; foreign-key triggers are
+// skipped for the session when the user may (superuser), and commits are not waited for. Given `connect`, the
+// big steps run on several connections at once: tickets in ranges, messages and timelines in parts of the
+// tickets table, indexes and VACUUM shared out. Seeding is bound by CPU, so the statements do as little per
+// row as they can: derived ticket columns computed once, one pass over the tickets for the whole timeline.
 import { TICKET_CATEGORIES } from '@covered/domain'
+import { deferIndexes } from './deferred-indexes.js'
 
 export interface Queryable {
   query(sql: string, params?: unknown[]): Promise<{ rows: any[] } | any>
@@ -57,11 +61,20 @@ export interface SeedResult {
 
 export const DEFAULT_NOW = new Date('2026-11-24T17:00:00Z')
 
-/** Deterministic ids: a kind (customer 1, contact 2, license 3, contract 4, staff 5, ticket 6, message 7) and an ordinal. */
+/**
+ * Deterministic ids: a kind (customer 1, contact 2, license 3, contract 4, staff 5, ticket 6, message 7) and an
+ * ordinal; message i of ticket number n has ordinal (and seq) n * 64 + i, event i of its timeline id n * 8 + i.
+ */
 const ID = `CREATE FUNCTION pg_temp.bid(k int, n bigint) RETURNS uuid LANGUAGE sql IMMUTABLE
   AS $$ SELECT (lpad(to_hex(k), 8, '0') || '-0000-4000-8000-' || lpad(to_hex(n), 12, '0'))::uuid $$`
 
-const TABLES_REBUILT = ['tickets', 'ticket_messages', 'ticket_events']
+/** The tables whose indexes are built after their rows are in (see deferred-indexes.ts). */
+const TABLES_REBUILT = ['customers', 'contacts', 'tickets', 'ticket_messages', 'ticket_events']
+/** Every table this seeder writes. */
+const TABLES_SEEDED = [
+  'staff_users', 'customers', 'contacts', 'licenses', 'contracts', 'contract_terms', 'contract_key_contacts',
+  'tickets', 'ticket_messages', 'ticket_events', 'quotes', 'time_entries',
+]
 
 /** The tickets (as a condition on `t`) that get a long conversation of LONG_CONVERSATION_MESSAGES messages. */
 export const LONG_CONVERSATION_SQL = 't.number % 1000 = 500'
@@ -125,14 +138,8 @@ export async function seedDataset(client: Queryable, options: SeedOptions = {}):
       )
     }
 
-    const indexes: { indexname: string; indexdef: string }[] = rowsOf(
-      await q(
-        `SELECT i.indexname, i.indexdef FROM pg_indexes i
-          WHERE i.schemaname = 'public' AND i.tablename = ANY($1::text[])
-            AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
-        [TABLES_REBUILT],
-      ),
-    )
+    const deferred = await deferIndexes(client, TABLES_REBUILT, TABLES_SEEDED)
+    await deferred.drop()
 
     const p = { now: now.toISOString(), C, T }
     await step('staff, customers, contacts, licenses', async () => {
@@ -201,11 +208,14 @@ export async function seedDataset(client: Queryable, options: SeedOptions = {}):
       )
     })
 
-    for (const index of indexes) await q(`DROP INDEX ${index.indexname}`)
-
     const scopeOf = `CASE s.category ${TICKET_CATEGORIES.map((c) => `WHEN '${c.code}' THEN '${c.usualScope}'`).join(' ')} END`
     const categories = `ARRAY[${TICKET_CATEGORIES.map((c) => `'${c.code}'`).join(', ')}]`
+    // One constant per plan rather than a jsonb built for every row.
+    const entitlement = (plan: string, rule: string) =>
+      `'${JSON.stringify({ plan, lane: 'CUSTOMER', rule, reasons: ['Seeded for a benchmark.'], remedies: [] })}'::jsonb`
     // Tickets in as many ranges as there are sessions, each with its own seed, so the data stays the same.
+    // OFFSET 0 keeps each level of derived columns a subquery of its own, computed once per row: flattened into
+    // the outer SELECT, every mention of status, done, answered or age_hours would repeat its whole expression.
     const ranges = sessions.map((_, i) => [Math.floor((i * T) / sessions.length) + 1, Math.floor(((i + 1) * T) / sessions.length)] as const)
     await step('tickets', async () => {
       await shareOut(
@@ -220,9 +230,8 @@ export async function seedDataset(client: Queryable, options: SeedOptions = {}):
              queue_priority, queue_due_at, resolved_at, closed_at, last_message_at, created_at, updated_at)
            SELECT pg_temp.bid(6, s.g), 1000 + s.g, s.subject, s.category, pg_temp.bid(1, s.cn), pg_temp.bid(2, (s.cn - 1) * 4 + s.who), 'CONTACT', pg_temp.bid(2, (s.cn - 1) * 4 + s.who),
                   s.plan, 'CUSTOMER',
-                  jsonb_build_object('plan', s.plan, 'lane', 'CUSTOMER',
-                    'rule', CASE s.plan WHEN 'PREMIUM' THEN 'premium-key-contact' WHEN 'STANDARD' THEN 'maintenance-key-contact' ELSE 'not-entitled' END,
-                    'reasons', jsonb_build_array('Seeded for a benchmark.'), 'remedies', '[]'::jsonb),
+                  CASE s.plan WHEN 'PREMIUM' THEN ${entitlement('PREMIUM', 'premium-key-contact')} WHEN 'STANDARD' THEN ${entitlement('STANDARD', 'maintenance-key-contact')}
+                    ELSE ${entitlement('NOT_ENTITLED', 'not-entitled')} END,
                   ${scopeOf}, 'category', 'Seeded for a benchmark.',
                   s.status, s.desk,
                   CASE WHEN s.plan = 'PREMIUM' OR s.r_assign < 0.6 THEN pg_temp.bid(5, CASE s.desk WHEN 'PACIFIC' THEN 1 ELSE 6 END + s.cn % 5) END,
@@ -285,9 +294,9 @@ export async function seedDataset(client: Queryable, options: SeedOptions = {}):
                                   $1::timestamptz - 730 * 24 * power(random(), 1.25) * interval '1 hour' AS received_at,
                                   random() AS r_plan, random() AS r_desk, random() AS r_status, random() AS r_cat, random() AS r_assign, random() AS r_risk,
                                   random() AS r_fr, random() AS r_res, 1 + floor(random() * 4)::int AS who
-                             FROM generate_series($4::int, $2::int) g) y) x
-                 ) r
-             ) s`,
+                             FROM generate_series($4::int, $2::int) g) y OFFSET 0) x
+                 OFFSET 0) r
+             OFFSET 0) s`,
           [p.now, to, C, from],
         )
         }),
@@ -297,12 +306,16 @@ export async function seedDataset(client: Queryable, options: SeedOptions = {}):
 
     // 1 to 9 messages per ticket (5 on average) and a long conversation of 50 on one ticket in a thousand, customer
     // and staff in turn, every fourth staff message an internal note.
-    // Both in two halves of the tickets (by number), so that more sessions can share them.
-    const half = (k: number) => `t.number ${k === 0 ? '<=' : '>'} ${1000 + Math.floor(T / 2)}`
+    // Both in parts of the tickets table by page (TID range scans: each part reads only its own pages), so that
+    // the sessions can share them; what a ticket gets depends on its number alone, not on the part it is in.
+    const PARTS = 2 * sessions.length
+    const [{ pages }] = rowsOf(await q(`SELECT (pg_relation_size('tickets') / current_setting('block_size')::int)::int AS pages`))
+    const part = (k: number) =>
+      `t.ctid >= '(${Math.floor((k * pages) / PARTS)},0)'::tid AND t.ctid < '(${k === PARTS - 1 ? pages + 1 : Math.floor(((k + 1) * pages) / PARTS)},0)'::tid`
     const messages = (k: number) => (session: Queryable) =>
       session.query(
-        `INSERT INTO ticket_messages (id, ticket_id, author_kind, author_id, visibility, body, created_at)
-         SELECT pg_temp.bid(7, t.number * 64 + i), t.id, CASE WHEN i % 2 = 1 THEN 'CONTACT' ELSE 'STAFF' END,
+        `INSERT INTO ticket_messages (id, seq, ticket_id, author_kind, author_id, visibility, body, created_at) OVERRIDING SYSTEM VALUE
+         SELECT pg_temp.bid(7, t.number * 64 + i), t.number * 64 + i, t.id, CASE WHEN i % 2 = 1 THEN 'CONTACT' ELSE 'STAFF' END,
                 CASE WHEN i % 2 = 1 THEN t.requester_id ELSE coalesce(t.assignee_id, pg_temp.bid(5, 1)) END,
                 CASE WHEN i % 8 = 0 THEN 'INTERNAL' ELSE 'PUBLIC' END,
                 CASE WHEN i = 1 THEN 'Hello, we have a question about ' || t.subject || '. Could you help?'
@@ -310,32 +323,29 @@ export async function seedDataset(client: Queryable, options: SeedOptions = {}):
                      ELSE 'Thanks for the details. Please check the label settings under Reports and let us know.' END,
                 t.received_at + (i - 1) * (t.last_message_at - t.received_at) / greatest(1, t.n - 1)
            FROM (SELECT t.*, CASE WHEN ${LONG_CONVERSATION_SQL} THEN ${LONG_CONVERSATION_MESSAGES} ELSE 1 + (t.number % 9)::int END AS n
-                   FROM tickets t WHERE ${half(k)}) t
+                   FROM tickets t WHERE ${part(k)}) t
           CROSS JOIN LATERAL generate_series(1, t.n) i`,
       )
-    // What intake records for every ticket (received, entitlement, scope), and how each finished ticket ended.
+    // What intake records for every ticket (received, entitlement, scope), and how each finished ticket ended; in
+    // one pass over the tickets, each ticket's events numbered in the order they happened.
     const events = (k: number) => (session: Queryable) =>
       session.query(
-        `INSERT INTO ticket_events (ticket_id, at, actor_kind, actor_id, kind, summary, data, customer_visible)
-         SELECT t.id, t.received_at, 'CONTACT', t.requester_id, 'CREATED', 'Ticket received from ' || c.name, jsonb_build_object('category', t.category), true
-           FROM tickets t JOIN contacts c ON c.id = t.requester_id WHERE ${half(k)}
-         UNION ALL
-         SELECT t.id, t.received_at, 'CONTACT', t.requester_id, 'ENTITLEMENT',
-                CASE t.plan WHEN 'NOT_ENTITLED' THEN 'Not entitled to support: no response-time target runs' ELSE 'Plan ' || lower(t.plan) END,
-                jsonb_build_object('plan', t.plan, 'lane', t.lane), true
-           FROM tickets t WHERE ${half(k)}
-         UNION ALL
-         SELECT t.id, t.received_at, 'CONTACT', t.requester_id, 'SCOPE_DECIDED', t.scope_explanation, jsonb_build_object('scope', t.scope, 'rule', t.scope_rule), true
-           FROM tickets t WHERE ${half(k)}
-         UNION ALL
-         SELECT t.id, t.resolved_at, 'STAFF', coalesce(t.assignee_id, pg_temp.bid(5, 1)), 'STATUS_CHANGED', 'Open → Resolved', '{"from": "OPEN", "to": "RESOLVED"}'::jsonb, true
-           FROM tickets t WHERE t.resolved_at IS NOT NULL AND ${half(k)}
-         UNION ALL
-         SELECT t.id, t.closed_at, 'SYSTEM', NULL, 'STATUS_CHANGED', 'Resolved → Closed (7 days after it was resolved)', '{"from": "RESOLVED", "to": "CLOSED"}'::jsonb, true
-           FROM tickets t WHERE t.closed_at IS NOT NULL AND ${half(k)}`,
+        `INSERT INTO ticket_events (id, ticket_id, at, actor_kind, actor_id, kind, summary, data, customer_visible)
+         SELECT t.number * 8 + e.n, t.id, e.at, e.actor_kind, e.actor_id, e.kind, e.summary, e.data, true
+           FROM tickets t JOIN contacts c ON c.id = t.requester_id
+          CROSS JOIN LATERAL (VALUES
+            (1, t.received_at, 'CONTACT', t.requester_id, 'CREATED', 'Ticket received from ' || c.name, jsonb_build_object('category', t.category)),
+            (2, t.received_at, 'CONTACT', t.requester_id, 'ENTITLEMENT',
+             CASE t.plan WHEN 'NOT_ENTITLED' THEN 'Not entitled to support: no response-time target runs' ELSE 'Plan ' || lower(t.plan) END,
+             jsonb_build_object('plan', t.plan, 'lane', t.lane)),
+            (3, t.received_at, 'CONTACT', t.requester_id, 'SCOPE_DECIDED', t.scope_explanation, jsonb_build_object('scope', t.scope, 'rule', t.scope_rule)),
+            (4, t.resolved_at, 'STAFF', coalesce(t.assignee_id, pg_temp.bid(5, 1)), 'STATUS_CHANGED', 'Open → Resolved', '{"from": "OPEN", "to": "RESOLVED"}'::jsonb),
+            (5, t.closed_at, 'SYSTEM', NULL, 'STATUS_CHANGED', 'Resolved → Closed (7 days after it was resolved)', '{"from": "RESOLVED", "to": "CLOSED"}'::jsonb)
+          ) e (n, at, actor_kind, actor_id, kind, summary, data)
+          WHERE e.at IS NOT NULL AND ${part(k)}`,
       )
     await step(sessions.length > 1 ? 'messages and timeline events' : 'messages, timeline events', () =>
-      shareOut([messages(0), events(0), messages(1), events(1)]),
+      shareOut(Array.from({ length: PARTS }, (_, k) => [messages(k), events(k)]).flat()),
     )
 
     await step('quotes, time entries', async () => {
@@ -357,7 +367,15 @@ export async function seedDataset(client: Queryable, options: SeedOptions = {}):
       )
     })
 
-    await step('indexes', () => shareOut(indexes.map((index) => (session: Queryable) => session.query(index.indexdef))))
+    await step('indexes', async () => {
+      // The explicit message and event numbers above: the sequences go on after them.
+      const sequences = [
+        ['ticket_messages', 'seq'],
+        ['ticket_events', 'id'],
+      ].map(([table, column]) => `SELECT setval(pg_get_serial_sequence('${table}', '${column}'), max(${column})) FROM ${table}`)
+      await shareOut([...(await deferred.builds()), ...sequences].map((sql) => (session: Queryable) => session.query(sql)))
+      await deferred.restoreConstraints()
+    })
     if (skippedTriggers) for (const session of sessions) await session.query(`SET session_replication_role = origin`)
     // VACUUM sets the visibility map, as autovacuum would on a live database, so index-only scans need no heap
     // visits (reports read the tickets' covering index alone); the largest tables first, shared out. Messages
