@@ -71,11 +71,13 @@ export async function emitDomainEvent(manager: EntityManager, actor: Viewer | 'S
 /** Several events in one statement, in the order given (their `seq`). */
 async function insertDomainEvents(manager: EntityManager, events: readonly StoredDomainEvent[]): Promise<void> {
   const params: unknown[] = []
+  const param = (value: unknown) => `$${params.push(value)}`
   const rows = events.map((event) => {
-    const first = params.length + 1
-    params.push(event.id, event.type, event.occurredAt, event.actorKind, event.actorId, event.customerId, event.ticketId ?? null)
-    params.push(event.quoteId ?? null, event.contractId ?? null, JSON.stringify(event.data))
-    return `(${Array.from({ length: 10 }, (_, i) => `$${first + i}`).join(', ')})`
+    const values = [
+      event.id, event.type, event.occurredAt, event.actorKind, event.actorId, event.customerId,
+      event.ticketId ?? null, event.quoteId ?? null, event.contractId ?? null, JSON.stringify(event.data),
+    ]
+    return `(${values.map(param).join(', ')})`
   })
   await manager.query(
     `INSERT INTO domain_events (id, type, occurred_at, actor_kind, actor_id, customer_id, ticket_id, quote_id, contract_id, data) VALUES ${rows.join(', ')}`,

@@ -51,11 +51,13 @@ export async function queueEmails(manager: EntityManager, emails: readonly Outgo
   if (!emails.length) return []
   for (const email of emails) checkEmailHeaders(email)
   const params: unknown[] = [now]
+  const param = (value: unknown) => `$${params.push(value)}`
   const rows = emails.map((email) => {
-    const first = params.length + 1
-    params.push(email.kind, email.to.address.toLowerCase(), email.to.name ?? '', email.subject, email.text, email.html)
-    params.push(email.customerId ?? null, email.ticketId ?? null, email.domainEventId ?? null, email.unsubscribeUrl ?? null)
-    return `(${Array.from({ length: 10 }, (_, i) => `$${first + i}`).join(', ')}, $1, $1)`
+    const values = [
+      email.kind, email.to.address.toLowerCase(), email.to.name ?? '', email.subject, email.text, email.html,
+      email.customerId ?? null, email.ticketId ?? null, email.domainEventId ?? null, email.unsubscribeUrl ?? null,
+    ]
+    return `(${values.map(param).join(', ')}, $1, $1)`
   })
   const inserted: { id: string; to_address: string }[] = await manager.query(
     `INSERT INTO email_messages (kind, to_address, to_name, subject, text_body, html_body, customer_id, ticket_id, domain_event_id, unsubscribe_url, next_attempt_at, created_at)

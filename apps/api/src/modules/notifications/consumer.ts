@@ -100,7 +100,11 @@ export function notificationHandler(settings: () => NotificationSettings): Domai
 /** Emails queued at several instants (events of one transaction usually share one): a statement per instant. */
 async function queueEmailsAt(manager: EntityManager, queued: readonly { email: OutgoingEmail; at: Date }[]): Promise<void> {
   const byInstant = new Map<number, OutgoingEmail[]>()
-  for (const { email, at } of queued) byInstant.set(at.getTime(), [...(byInstant.get(at.getTime()) ?? []), email])
+  for (const { email, at } of queued) {
+    const emails = byInstant.get(at.getTime())
+    if (emails) emails.push(email)
+    else byInstant.set(at.getTime(), [email])
+  }
   for (const [at, emails] of byInstant) await queueEmails(manager, emails, new Date(at))
 }
 
@@ -171,6 +175,11 @@ interface RecipientRow {
   choices: Record<string, boolean>
 }
 
+/** A recipient as read (with `choicesColumn`), and why and under which choice they get the email. */
+function candidateOf(recipientKind: RecipientKind, row: RecipientRow, reason: Pick<Candidate, 'optOutKind' | 'alsoNeeds' | 'why'>): Candidate {
+  return { recipientKind, id: row.id, name: row.name, email: row.email, timeZone: row.time_zone, choices: savedChoices(row.choices), ...reason }
+}
+
 async function loadTicket(manager: EntityManager, ticketId: string): Promise<TicketRecord | null> {
   const [row]: TicketRecord[] = await manager.query(`SELECT ${TICKET_COLUMNS} FROM ${TICKET_JOINS} WHERE t.id = $1`, [ticketId])
   return row ?? null
@@ -239,29 +248,18 @@ async function customerTicketPlan(manager: EntityManager, event: StoredDomainEve
   if (!found) return null
   const { ticket } = found
   const facts = ticketFacts(ticket, event)
-  const candidates: Candidate[] = found.recipients.map((row) =>
-    row.requester
-      ? {
-          recipientKind: 'CONTACT',
-          id: row.id,
-          name: row.name,
-          email: row.email,
-          timeZone: row.time_zone,
-          optOutKind: kind,
-          why: `You get this because you asked the question in ${facts.number}.`,
-          choices: savedChoices(row.choices),
-        }
-      : {
-          recipientKind: 'CONTACT',
-          id: row.id,
-          name: row.name,
-          email: row.email,
-          timeZone: row.time_zone,
-          optOutKind: 'ORGANISATION_TICKETS',
-          alsoNeeds: kind,
-          why: `You get this copy because you are a key contact of ${facts.customerName} and chose copies of your colleagues’ tickets.`,
-          choices: savedChoices(row.choices),
-        },
+  const candidates = found.recipients.map((row) =>
+    candidateOf(
+      'CONTACT',
+      row,
+      row.requester
+        ? { optOutKind: kind, why: `You get this because you asked the question in ${facts.number}.` }
+        : {
+            optOutKind: 'ORGANISATION_TICKETS',
+            alsoNeeds: kind,
+            why: `You get this copy because you are a key contact of ${facts.customerName} and chose copies of your colleagues’ tickets.`,
+          },
+    ),
   )
   const at = event.occurredAt
   const replyAuthor = signedByStaff ? (ticket.reply_author ?? 'Covered Support') : 'Covered Support'
@@ -308,16 +306,9 @@ async function assignedPlan(manager: EntityManager, event: StoredDomainEvent, as
   const assignedBy = event.actorKind === 'STAFF' ? ticket.assigned_by : null
   return {
     kind: 'TICKET_ASSIGNED',
-    candidates: found.recipients.map((s) => ({
-      recipientKind: 'STAFF',
-      id: s.id,
-      name: s.name,
-      email: s.email,
-      timeZone: s.time_zone,
-      optOutKind: 'TICKET_ASSIGNED',
-      why: `You get this because ${facts.number} is assigned to you.`,
-      choices: savedChoices(s.choices),
-    })),
+    candidates: found.recipients.map((row) =>
+      candidateOf('STAFF', row, { optOutKind: 'TICKET_ASSIGNED', why: `You get this because ${facts.number} is assigned to you.` }),
+    ),
     link: (audience, publicUrl) => ticketUrl(publicUrl, audience, ticket.id),
     model: () => ({ kind: 'TICKET_ASSIGNED', ticket: facts, assignedBy }),
   }
@@ -344,7 +335,7 @@ async function slaPlan(manager: EntityManager, event: StoredDomainEvent): Promis
   const assigneeName = staff.length === 1 && ticket.assignee_id === staff[0]!.id ? staff[0]!.name : null
   return {
     kind,
-    candidates: staff.map((s) => ({ ...s, optOutKind: kind, why })),
+    candidates: staff.map((row) => candidateOf('STAFF', row, { optOutKind: kind, why })),
     link: (audience, publicUrl) => ticketUrl(publicUrl, audience, ticket.id),
     model: () => ({
       kind,
@@ -360,7 +351,7 @@ async function slaPlan(manager: EntityManager, event: StoredDomainEvent): Promis
 
 async function staffRecipients(manager: EntityManager, where: string, params: [string, ...unknown[]]) {
   const rows: RecipientRow[] = await manager.query(`${staffRecipientsSql(where, '$1')} ORDER BY s.name, s.id`, params)
-  return rows.map((row) => ({ recipientKind: 'STAFF' as const, id: row.id, name: row.name, email: row.email, timeZone: row.time_zone, choices: savedChoices(row.choices) }))
+  return rows
 }
 
 /** Whoever can accept the quote (key contacts, customer admins), and the person whose ticket it is for. */
@@ -389,18 +380,14 @@ async function quotePlan(manager: EntityManager, event: StoredDomainEvent): Prom
   const ticketNumber = quote.ticket_number ? formatTicketNumber(Number(quote.ticket_number)) : null
   const candidates: Candidate[] = rows
     .filter((row) => row.may_decide || row.id === quote.requester_id)
-    .map((row) => ({
-      recipientKind: 'CONTACT',
-      id: row.id,
-      name: row.name,
-      email: row.email,
-      timeZone: row.time_zone,
-      optOutKind: kind,
-      why: row.may_decide
-        ? `You get this because you are a key contact or customer admin of ${quote.customer_name}, who can accept quotes.`
-        : `You get this because the quote is for your ticket ${ticketNumber}.`,
-      choices: savedChoices(row.choices),
-    }))
+    .map((row) =>
+      candidateOf('CONTACT', row, {
+        optOutKind: kind,
+        why: row.may_decide
+          ? `You get this because you are a key contact or customer admin of ${quote.customer_name}, who can accept quotes.`
+          : `You get this because the quote is for your ticket ${ticketNumber}.`,
+      }),
+    )
   const facts = {
     number: quote.number,
     customerName: quote.customer_name,
@@ -445,18 +432,14 @@ async function contractPlan(manager: EntityManager, event: StoredDomainEvent): P
   }
   return {
     kind: 'CONTRACT_EXPIRING',
-    candidates: rows.map((row) => ({
-      recipientKind: 'CONTACT',
-      id: row.id,
-      name: row.name,
-      email: row.email,
-      timeZone: row.time_zone,
-      optOutKind: 'CONTRACT_EXPIRING',
-      why: row.key_contact
-        ? `You get this because you are a key contact on the ${kindLabel} contract of ${contract.customerName}.`
-        : `You get this because you are a customer admin of ${contract.customerName}.`,
-      choices: savedChoices(row.choices),
-    })),
+    candidates: rows.map((row) =>
+      candidateOf('CONTACT', row, {
+        optOutKind: 'CONTRACT_EXPIRING',
+        why: row.key_contact
+          ? `You get this because you are a key contact on the ${kindLabel} contract of ${contract.customerName}.`
+          : `You get this because you are a customer admin of ${contract.customerName}.`,
+      }),
+    ),
     link: (_audience, publicUrl) => contractsUrl(publicUrl),
     model: () => ({ kind: 'CONTRACT_EXPIRING', contract }),
   }

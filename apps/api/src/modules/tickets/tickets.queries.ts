@@ -50,12 +50,13 @@ export async function reloadTicket(manager: EntityManager, id: string): Promise<
   return row!
 }
 
-/** Writes changed columns of a ticket and bumps its version; returns the ticket as changed (without home_desk). */
-export async function updateTicket(manager: EntityManager, id: string, columns: Record<string, unknown>, at: Date): Promise<Omit<TicketRow, 'home_desk'>> {
+/** Writes changed columns of a ticket and bumps its version; returns the ticket as changed (as SELECT_TICKET reads it). */
+export async function updateTicket(manager: EntityManager, id: string, columns: Record<string, unknown>, at: Date): Promise<TicketRow> {
   const entries = Object.entries({ ...columns, updated_at: at })
   const sets = entries.map(([column], i) => `${column} = $${i + 2}`).join(', ')
-  const [rows]: [Omit<TicketRow, 'home_desk'>[], number] = await manager.query(
-    `UPDATE tickets SET ${sets}, version = version + 1 WHERE id = $1 RETURNING *`,
+  const [rows]: [TicketRow[], number] = await manager.query(
+    `UPDATE tickets t SET ${sets}, version = t.version + 1 FROM customers cu
+      WHERE t.id = $1 AND cu.id = t.customer_id RETURNING t.*, cu.home_desk`,
     [id, ...entries.map(([, value]) => value)],
   )
   return rows[0]!

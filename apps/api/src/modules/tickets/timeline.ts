@@ -39,11 +39,11 @@ export async function recordTimeline(
   if (!entries.length) return
   const { actorKind, actorId } = actor === 'SYSTEM' ? { actorKind: 'SYSTEM' as const, actorId: null } : actorOf(actor)
   const params: unknown[] = [ticketId, at, actorKind, actorId]
+  const param = (value: unknown) => `$${params.push(value)}`
   // In the order given: the ids (a sequence) keep it for entries sharing one instant.
-  const rows = entries.map((entry) => {
-    const first = params.push(entry.kind, entry.summary, JSON.stringify(entry.data ?? {}), entry.customerVisible ?? true) - 3
-    return `($1, $2, $3, $4, $${first}, $${first + 1}, $${first + 2}, $${first + 3})`
-  })
+  const rows = entries.map(
+    (entry) => `($1, $2, $3, $4, ${[entry.kind, entry.summary, JSON.stringify(entry.data ?? {}), entry.customerVisible ?? true].map(param).join(', ')})`,
+  )
   await manager.query(
     `INSERT INTO ticket_events (ticket_id, at, actor_kind, actor_id, kind, summary, data, customer_visible) VALUES ${rows.join(', ')}`,
     params,

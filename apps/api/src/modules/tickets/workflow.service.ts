@@ -109,7 +109,7 @@ export async function applyTicketEvent(
   if (result.changed) {
     await emitTicketEvent(manager, ctx.viewer, now, 'ticket.status_changed', { ...row, status: result.to, ...clockColumns(clocks) } as TicketRow, { from: result.from, to: result.to })
   }
-  return { from: result.from, to: result.to, ticket: { ...updated, home_desk: row.home_desk } }
+  return { from: result.from, to: result.to, ticket: updated }
 }
 
 const ReplyInput = z.object({
@@ -197,7 +197,7 @@ export const assignTicket = service(async (ctx: RequestContext, input: z.input<t
     }
     if ((row.assignee_id ?? null) === (data.assigneeId ?? null)) return row
     const now = ctx.now()
-    const updated: TicketRow = { ...(await updateTicket(manager, row.id, { assignee_id: data.assigneeId ?? null, desk }, now)), home_desk: row.home_desk }
+    const updated = await updateTicket(manager, row.id, { assignee_id: data.assigneeId ?? null, desk }, now)
     await recordTimeline(manager, row.id, ctx.viewer, now, [
       { kind: 'ASSIGNED', summary: data.assigneeId ? `Assigned to ${name}` : 'Returned to the desk queue', data: { assigneeId: data.assigneeId ?? null, desk } },
     ])
@@ -241,7 +241,7 @@ export const decideScope = service(async (ctx: RequestContext, input: z.input<ty
         data: { from: row.scope, to: decided.decision, reason: data.reason },
       },
     ])
-    return { ...updated, home_desk: row.home_desk }
+    return updated
   })
   publishTicketChanged({ ticketId: ticket.id, desk: ticket.desk, customerId: ticket.customer_id, reason: 'scope' })
   return ticket
