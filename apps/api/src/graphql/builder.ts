@@ -8,8 +8,9 @@ import type { RequestContext } from '../context.js'
 import { canSeeCustomer } from '../modules/customers/customers.service.js'
 
 /**
- * The one Pothos builder. Every field is guarded by scope-auth: a field without its own scopes inherits
- * its type's, and root fields declare theirs explicitly.
+ * The one Pothos builder. Every field is guarded by scope-auth: root fields declare their scopes explicitly, a
+ * field may add its own, and a type's scopes are checked once for each of its objects, where the object enters
+ * the response (runScopesOnType; see object-checks.ts).
  */
 export const builder = new SchemaBuilder<{
   Context: RequestContext
@@ -35,6 +36,7 @@ export const builder = new SchemaBuilder<{
   plugins: [ScopeAuthPlugin, ErrorsPlugin, RelayPlugin, DataloaderPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
+    runScopesOnType: true,
     authScopes: (ctx) => ({
       public: true,
       signedIn: ctx.viewer.kind !== 'anonymous',

@@ -1,0 +1,106 @@
+import {
+  defaultFieldResolver,
+  getNamedType,
+  getNullableType,
+  isAbstractType,
+  isListType,
+  isObjectType,
+  type GraphQLAbstractType,
+  type GraphQLFieldResolver,
+  type GraphQLObjectType,
+  type GraphQLOutputType,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+} from 'graphql'
+
+type ObjectCheck = (value: unknown, context: unknown, info: GraphQLResolveInfo) => unknown
+
+/** Marks a field that checks the objects it returns (read by the schema test that proves none is missed). */
+export const CHECKS_OBJECTS = 'coveredChecksObjects'
+
+const isPromise = (value: unknown): value is PromiseLike<unknown> => typeof (value as PromiseLike<unknown> | null)?.then === 'function'
+
+/**
+ * A type's own rule (its `authScopes`: a ticket is visible to whoever may see its customer; a staff user to staff)
+ * is checked once for each object, at the field where the object enters the response, and not again on each of
+ * its fields.
+ *
+ * scope-auth's `runScopesOnType` already runs a type's scopes once per object, but from `isTypeOf`, which the
+ * compiled executor (graphql-jit) calls without the request context. So the schema is built with
+ * `runScopesOnType`, and this takes each guarded type's check out of `isTypeOf` (giving the type back its own
+ * `isTypeOf`, if it had one) and runs it on the result of every field whose type is, or may be, that type: root
+ * fields, relations, list items, connection edges, mutation payloads and subscription events alike. Every field
+ * of the schema is visited, so an object cannot reach a response unchecked; a field's own scopes (staff-only
+ * fields) still run on that field. A failed check is scope-auth's own error (FORBIDDEN), on the entering field.
+ *
+ * With no wrapper on the object's own fields, the executor reads plain properties inline instead of calling a
+ * resolver for each: a page of 50 tickets resolves some 2,000 fields fewer.
+ */
+export function checkObjectsWhereTheyEnter(schema: GraphQLSchema): GraphQLSchema {
+  const checks = new Map<string, ObjectCheck>()
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type)) continue
+    const options = type.extensions.pothosOptions as { authScopes?: unknown; isTypeOf?: GraphQLObjectType['isTypeOf'] } | undefined
+    if (!options?.authScopes) continue
+    if (!type.isTypeOf) throw new Error(`${type.name} has authScopes but no per-object check: build the schema with scopeAuth.runScopesOnType.`)
+    checks.set(type.name, type.isTypeOf as ObjectCheck)
+    type.isTypeOf = options.isTypeOf
+  }
+
+  const verify = (value: unknown, type: GraphQLOutputType, context: unknown, info: GraphQLResolveInfo): unknown => {
+    if (value == null || value instanceof Error) return value
+    if (isPromise(value)) return Promise.resolve(value).then((resolved) => verify(resolved, type, context, info))
+    const inner = getNullableType(type)
+    if (isListType(inner)) {
+      let pending = false
+      const items: unknown[] = []
+      for (const item of value as Iterable<unknown>) {
+        const checked = verify(item, inner.ofType, context, info)
+        pending ||= isPromise(checked)
+        items.push(checked)
+      }
+      return pending ? Promise.all(items) : value
+    }
+    if (isObjectType(inner)) return passes(inner.name, value, context, info)
+    if (isAbstractType(inner)) {
+      const name = (inner as GraphQLAbstractType).resolveType?.(value, context, info, inner)
+      if (isPromise(name)) return Promise.resolve(name).then((resolved) => passesNamed(resolved, value, context, info))
+      return passesNamed(name, value, context, info)
+    }
+    return value
+  }
+
+  const passesNamed = (name: unknown, value: unknown, context: unknown, info: GraphQLResolveInfo) => {
+    // An object whose type cannot be told is refused rather than let through unchecked.
+    if (typeof name !== 'string') throw new Error(`${info.parentType.name}.${info.fieldName}: cannot tell the type of a returned object`)
+    return passes(name, value, context, info)
+  }
+
+  const passes = (typeName: string, value: unknown, context: unknown, info: GraphQLResolveInfo) => {
+    const check = checks.get(typeName)
+    if (!check) return value
+    const outcome = check(value, context, info) // throws (or rejects with) the FORBIDDEN error when the scopes fail
+    return isPromise(outcome) ? Promise.resolve(outcome).then(() => value) : value
+  }
+
+  const guarded = (type: GraphQLOutputType) => {
+    const named = getNamedType(type)
+    if (isObjectType(named)) return checks.has(named.name)
+    if (isAbstractType(named)) return schema.getPossibleTypes(named).some((possible) => checks.has(possible.name))
+    return false
+  }
+
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue
+    for (const field of Object.values(type.getFields())) {
+      if (!guarded(field.type)) continue
+      const resolve: GraphQLFieldResolver<unknown, unknown> = field.resolve ?? defaultFieldResolver
+      field.resolve = (parent, args, context, info) => {
+        const value = resolve(parent, args, context, info)
+        return verify(value, field.type, context, info)
+      }
+      field.extensions = { ...field.extensions, [CHECKS_OBJECTS]: true }
+    }
+  }
+  return schema
+}
