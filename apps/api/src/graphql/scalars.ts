@@ -1,4 +1,5 @@
 import { GraphQLError, Kind } from 'graphql'
+import { formatInstant } from '../db/timestamps.js'
 import { builder } from './builder.js'
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/
@@ -16,7 +17,7 @@ function parseInstant(value: unknown): Date {
 
 builder.scalarType('DateTime', {
   description: 'An instant in time, as an ISO 8601 string with a time zone (always UTC in responses).',
-  serialize: (value) => (value instanceof Date ? value : new Date(value)).toISOString(),
+  serialize: (value) => formatInstant(value instanceof Date ? value : new Date(value)),
   parseValue: parseInstant,
   parseLiteral: (ast) => parseInstant(ast.kind === Kind.STRING ? ast.value : undefined),
 })

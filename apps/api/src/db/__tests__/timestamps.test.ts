@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import { driverTimestamptz, parseTimestamptz } from '../timestamps.js'
+import { driverTimestamptz, formatInstant, parseTimestamptz } from '../timestamps.js'
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0')
 
@@ -36,4 +36,25 @@ it('reads every usual timestamptz exactly as the driver does, and hands the unus
     const actual = parseTimestamptz(text) as Date | number
     expect([text, Number(actual)]).toEqual([text, Number(expected)])
   }
+})
+
+it('writes instants exactly as toISOString does', () => {
+  const samples = [
+    new Date(0),
+    new Date('2024-02-29T23:59:59.999Z'),
+    new Date('2026-11-26T14:30:00Z'),
+    new Date('2100-02-28T00:00:00.001Z'),
+    new Date('2000-03-01T00:00:00Z'),
+    new Date('9999-12-31T23:59:59.999Z'),
+    new Date('1969-12-31T23:59:59.999Z'),
+    new Date('+010000-01-01T00:00:00Z'),
+    new Date('0999-06-15T12:00:00Z'),
+  ]
+  let seed = 11
+  for (let k = 0; k < 20_000; k++) {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31
+    samples.push(new Date(Math.floor((seed / 2 ** 31) * Date.UTC(10001, 0, 1))))
+  }
+  for (const date of samples) expect(formatInstant(date)).toBe(date.toISOString())
+  expect(() => formatInstant(new Date(Number.NaN))).toThrow(RangeError)
 })

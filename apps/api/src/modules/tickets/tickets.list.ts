@@ -1,6 +1,7 @@
 import { TICKET_STATUSES, type TicketStatus, type TriageDecision } from '@covered/domain'
 import type { RequestContext } from '../../context.js'
 import { preparedQuery } from '../../db/prepared.js'
+import { formatInstant } from '../../db/timestamps.js'
 import { ValidationError } from '../../errors.js'
 import type { DeskCode } from '../../graphql/enums.js'
 import { decodeCursor, encodeCursor, pageRequest, toConnection, type Connection, type PageArgs } from '../../pagination.js'
@@ -81,14 +82,14 @@ export async function listTickets(ctx: RequestContext, filter: TicketFilter): Pr
       where.push(`(t.queue_priority, t.queue_due_at, t.number) > (${param(Number(priority))}::smallint, ${param(String(due))}::timestamptz, ${param(String(number))}::bigint)`)
     }
     orderBy = 't.queue_priority, t.queue_due_at, t.number'
-    cursorOf = (row) => encodeCursor([Number(row.queue_priority), new Date(row.queue_due_at!).toISOString(), String(row.number)])
+    cursorOf = (row) => encodeCursor([Number(row.queue_priority), formatInstant(new Date(row.queue_due_at!)), String(row.number)])
   } else {
     if (page.after) {
       const [at, number] = decodeCursor(page.after, 2)
       where.push(`(t.last_message_at, t.number) < (${param(String(at))}::timestamptz, ${param(String(number))}::bigint)`)
     }
     orderBy = 't.last_message_at DESC, t.number DESC'
-    cursorOf = (row) => encodeCursor([new Date(row.last_message_at).toISOString(), String(row.number)])
+    cursorOf = (row) => encodeCursor([formatInstant(new Date(row.last_message_at)), String(row.number)])
   }
   // The page is chosen first (an index serves its order), then only its rows are joined to what they show.
   const rows: TicketPageRow[] = await preparedQuery(
