@@ -215,6 +215,59 @@ describe('one connection passed between requests', () => {
   })
 })
 
+describe('who is asking, read under any fence', () => {
+  it('a sign-in lookup keeps the connection’s fence: a contact’s next request needs no fence statement, and another contact is fenced for their own customer', async () => {
+    const single = createDataSource({ url: app.url, poolSize: 1, statementTimeoutMs: 10_000, role: APP_ROLE })
+    await single.initialize()
+    const yoga = createCoveredYoga({ config: app.config, logger: createLogger('silent'), db: single, now: app.clock.now })
+    const ticketsOf = async (cookie: string) => {
+      const response = await yoga.fetch('http://covered.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-requested-with': 'covered-test', cookie },
+        body: JSON.stringify({ query: `{ tickets(first: 10) { edges { node { id } } } }` }),
+      })
+      return new Set(((await response.json()) as any).data.tickets.edges.map((edge: { node: { id: string } }) => rawId(edge.node.id)))
+    }
+    const ownTickets = async (customerId: string) =>
+      new Set((await owner.query(`SELECT id FROM tickets WHERE customer_id = $1 AND status NOT IN ('RESOLVED', 'CLOSED')`, [customerId])).rows.map((r) => r.id))
+    const [ticketsOfA, ticketsOfB] = [await ownTickets(fixtures.A.customerId), await ownTickets(fixtures.B.customerId)]
+    expect(ticketsOfA.size).toBeGreaterThan(0)
+    const query = vi.spyOn(pg.Client.prototype, 'query')
+    const sent = () => query.mock.calls.map(([statement]) => (typeof statement === 'string' ? statement : (statement as { text: string }).text))
+    try {
+      expect(await ticketsOf(fixtures.A.contactCookie)).toEqual(ticketsOfA)
+      query.mockClear()
+      expect(await ticketsOf(fixtures.A.contactCookie)).toEqual(ticketsOfA)
+      expect(sent()).toEqual([expect.stringContaining('covered_session_viewer'), expect.stringContaining('FROM tickets')])
+
+      // B's session is found on a connection fenced for A; B's own statements are then fenced for B.
+      query.mockClear()
+      expect(await ticketsOf(fixtures.B.contactCookie)).toEqual(ticketsOfB)
+      expect(sent()).toEqual([
+        expect.stringContaining('covered_session_viewer'),
+        expect.stringMatching(/^SET ROLE covered_tenant;.*set_config/),
+        expect.stringContaining('FROM tickets'),
+      ])
+    } finally {
+      query.mockRestore()
+      await single.destroy()
+    }
+  })
+
+  it('the lookups are functions the application may only call, not read around', async () => {
+    const { rows } = await owner.query(
+      `SELECT p.proname, p.prosecdef, has_function_privilege('public', p.oid, 'EXECUTE') AS anyone,
+              has_function_privilege($1, p.oid, 'EXECUTE') AS app, has_function_privilege($2, p.oid, 'EXECUTE') AS tenant
+         FROM pg_proc p WHERE p.proname IN ('covered_session_viewer', 'covered_token_viewer') ORDER BY p.proname`,
+      [APP_ROLE, TENANT_ROLE],
+    )
+    expect(rows).toEqual([
+      { proname: 'covered_session_viewer', prosecdef: true, anyone: false, app: true, tenant: true },
+      { proname: 'covered_token_viewer', prosecdef: true, anyone: false, app: true, tenant: true },
+    ])
+  })
+})
+
 describe('cost of the fence', () => {
   it('a contact request costs about what a staff one does: a connection keeps its fence while the same customer uses it (printed, not asserted)', async () => {
     const query = `{ tickets(first: 20) { edges { node { id subject status } } } }`

@@ -30,7 +30,16 @@ function isStalePlan(error: unknown): boolean {
   return (error as { code?: string })?.code === '0A000' && /cached plan must not change result type/.test(String((error as Error).message))
 }
 
-export async function preparedQuery<T = any>(db: DataSource, sql: string, params: unknown[]): Promise<T[]> {
+export interface PreparedOptions {
+  /**
+   * The statement may run on a connection fenced for any tenant (see row-security.ts), so a connection's fence is
+   * neither lifted nor changed for it. Only for statements that read nothing but SECURITY DEFINER functions made
+   * for it (the sign-in lookups): any other statement would see only the fenced tenant's rows.
+   */
+  underAnyFence?: boolean
+}
+
+export async function preparedQuery<T = any>(db: DataSource, sql: string, params: unknown[], options: PreparedOptions = {}): Promise<T[]> {
   const pool = (db.driver as unknown as { master?: pg.Pool }).master
   const name = pool ? nameOf(sql) : null
   if (!pool || !name) return db.query(sql, params)
@@ -38,7 +47,7 @@ export async function preparedQuery<T = any>(db: DataSource, sql: string, params
   const client = await pool.connect()
   let result: pg.QueryResult
   try {
-    result = await client.query({ name, text: sql, values: params })
+    result = await client.query({ name, text: sql, values: params, underAnyFence: options.underAnyFence === true } as pg.QueryConfig)
   } catch (error) {
     if (isStalePlan(error)) {
       // This connection's statement was planned for the old table: drop the connection (and its statements),

@@ -110,6 +110,9 @@ export function fencedClientClass(role: string): typeof pg.Client {
       const tenant = requestScope.getStore()?.tenant ?? null
       if (typeof values !== 'function' && typeof callback !== 'function') {
         if (typeof config === 'string') return this.fenced(config, values as unknown[] | undefined, tenant)
+        // A sign-in lookup (a SECURITY DEFINER function) outside a transaction, before any tenant is known: it
+        // reads the same under any fence, so the connection keeps the one it has (see prepared.ts).
+        if (isTextQuery(config) && config.underAnyFence === true && tenant === null && !this.inTransaction) return this.run(config)
         // A named prepared statement ({ name, text, values }): fenced like text.
         if (isTextQuery(config)) return this.fenced(config, undefined, tenant)
       }
@@ -175,6 +178,8 @@ interface TextQuery {
   text: string
   name?: string
   values?: unknown[]
+  /** See PreparedOptions.underAnyFence in prepared.ts. */
+  underAnyFence?: boolean
 }
 
 function isTextQuery(config: unknown): config is TextQuery {

@@ -16,6 +16,7 @@ import { CitedReplies1764860000000 } from './1764860000000-cited-replies.js'
 import { ReleaseDownloads1764861000000 } from './1764861000000-release-downloads.js'
 import { TicketListIndexes1764870000000 } from './1764870000000-ticket-list-indexes.js'
 import { CustomerSearch1764880000000 } from './1764880000000-customer-search.js'
+import { SignInLookups1764890000000 } from './1764890000000-sign-in-lookups.js'
 
 /** Every migration, in order. New ones are appended here. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   ReleaseDownloads1764861000000,
   TicketListIndexes1764870000000,
   CustomerSearch1764880000000,
+  SignInLookups1764890000000,
 ]

@@ -117,13 +117,10 @@ export async function resolveViewer(
   now: Date,
 ): Promise<Viewer> {
   if (credentials.bearer !== undefined) {
-    const [row]: TokenRow[] = await preparedQuery(
-      db,
-      `SELECT id, scope, customer_id, (last_used_at IS NULL OR last_used_at < $2::timestamptz - interval '1 minute') AS stale
-         FROM api_tokens
-        WHERE token_hash = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $2)`,
-      [hashSecret(credentials.bearer), now],
-    )
+    // Read by a function that sees the token under any tenant fence (migration 1764890000000-sign-in-lookups).
+    const [row]: TokenRow[] = await preparedQuery(db, `SELECT * FROM covered_token_viewer($1, $2)`, [hashSecret(credentials.bearer), now], {
+      underAnyFence: true,
+    })
     if (!row) {
       throw new GraphQLError('This API token is not valid: it is unknown, revoked or expired. Ask an admin for a new one.', {
         extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
@@ -134,17 +131,11 @@ export async function resolveViewer(
     return { kind: 'token', id: row.id, scope: row.scope, customerId: row.customer_id }
   }
   if (!credentials.sessionToken) return { kind: 'anonymous' }
-  const [row]: SessionRow[] = await preparedQuery(
-    db,
-    `SELECT s.id AS session_id, u.id AS staff_id, u.role, c.id AS contact_id, c.customer_id, c.is_customer_admin,
-            EXISTS (SELECT 1 FROM contract_key_contacts k JOIN contracts kc ON kc.id = k.contract_id
-                     WHERE k.contact_id = c.id AND kc.customer_id = c.customer_id) AS key_contact
-       FROM sessions s
-       LEFT JOIN staff_users u ON u.id = s.staff_user_id AND u.active
-       LEFT JOIN contacts c ON c.id = s.contact_id AND c.portal_access
-      WHERE s.token_hash = $1 AND s.expires_at > $2`,
-    [hashSecret(credentials.sessionToken), now],
-  )
+  // The session with its staff user or contact (and whether the contact is a key contact), read by a function that
+  // sees them under any tenant fence: the connection keeps its fence (migration 1764890000000-sign-in-lookups).
+  const [row]: SessionRow[] = await preparedQuery(db, `SELECT * FROM covered_session_viewer($1, $2)`, [hashSecret(credentials.sessionToken), now], {
+    underAnyFence: true,
+  })
   if (row?.staff_id && row.role) return { kind: 'staff', id: row.staff_id, role: row.role, sessionId: row.session_id }
   if (row?.contact_id && row.customer_id) {
     return {
