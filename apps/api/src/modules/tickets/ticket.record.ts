@@ -50,9 +50,10 @@ export interface TicketRow {
 export const SELECT_TICKET = `SELECT t.*, cu.home_desk FROM tickets t JOIN customers cu ON cu.id = t.customer_id`
 
 /**
- * What reads of tickets for a page bring along in the same statement, so that a queue of any size costs one
- * statement: the customer (without its derived status, which a list rarely shows), the requester and the assignee. The schema primes its
- * dataloaders with them (see primeTicketRelations); rows read for a change do not carry them.
+ * What reads of whole tickets by id (the ticket page, a mutation's read-back) bring along in the same statement:
+ * the customer (without its derived status), the requester and the assignee. The schema primes its dataloaders
+ * with them (see primeTicketRelations); rows read for a change do not carry them, and list rows carry only
+ * their names (TicketListRelatedColumns).
  */
 export interface TicketRelatedColumns {
   rel_customer_name: string
@@ -87,6 +88,68 @@ export interface LastMessageColumns {
 }
 
 export type TicketPageRow = TicketRow & Partial<TicketRelatedColumns> & Partial<LastMessageColumns>
+
+/**
+ * The ticket columns a list row reads: what the fields a list shows use, the cursor's keys (queue_priority,
+ * queue_due_at, last_message_at, number) and the SLA clocks. The rest (entitlement, scope rule and explanation,
+ * label counts, who opened it, contracts, paused time, closing time) is read only for a field that asks for it.
+ */
+export const LIST_TICKET_COLUMNS = [
+  'id',
+  'number',
+  'subject',
+  'category',
+  'customer_id',
+  'requester_id',
+  'plan',
+  'lane',
+  'scope',
+  'status',
+  'desk',
+  'assignee_id',
+  'received_at',
+  'has_public_staff_reply',
+  'first_response_kind',
+  'first_response_due_at',
+  'first_response_warning_at',
+  'first_responded_at',
+  'first_response_state',
+  'resolution_due_at',
+  'resolution_warning_at',
+  'resolution_state',
+  'paused_at',
+  'queue_priority',
+  'queue_due_at',
+  'resolved_at',
+  'last_message_at',
+  'version',
+] as const satisfies readonly (keyof TicketRow)[]
+
+/** Of a list row's customer, requester and assignee, only what a list shows of them (and the requester's organisation, which decides who may see it). */
+export interface TicketListRelatedColumns {
+  rel_customer_name: string
+  rel_requester_customer_id: string
+  rel_requester_name: string
+  rel_assignee_name: string | null
+}
+
+/** Marks a row read for a list: it has only the list's columns (see LIST_TICKET_COLUMNS). */
+export const LIST_ROW = Symbol('ticket list row')
+
+/** A ticket read for a list page: the list's columns, its relations' names and its latest message. */
+export type TicketListRow = Pick<TicketRow, (typeof LIST_TICKET_COLUMNS)[number] | 'home_desk'> &
+  TicketListRelatedColumns &
+  LastMessageColumns & { readonly [LIST_ROW]: true }
+
+/** A ticket as the schema holds it: read whole (by id), or for a list. */
+export type TicketSource = TicketPageRow | TicketListRow
+
+export const isListRow = (ticket: TicketSource): ticket is TicketListRow => LIST_ROW in ticket
+
+/** The list's columns over `t`, `cu`, `rq` and `su` (as joined by RELATED_JOINS). */
+export const LIST_COLUMNS = `${LIST_TICKET_COLUMNS.map((column) => `t.${column}`).join(', ')}, cu.home_desk,
+  cu.name AS rel_customer_name, rq.customer_id AS rel_requester_customer_id, rq.name AS rel_requester_name,
+  su.name AS rel_assignee_name`
 
 /**
  * The related columns, over `t` (tickets), `cu` (customers), `rq` (the requester) and `su` (the assignee). Each

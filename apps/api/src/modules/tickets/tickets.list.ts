@@ -7,7 +7,7 @@ import type { DeskCode } from '../../graphql/enums.js'
 import { decodeCursor, encodeCursor, pageRequest, toConnection, type Connection, type PageArgs } from '../../pagination.js'
 import { ticketVisibilitySql } from './access.js'
 import { seesInternalNotes } from './conversation.queries.js'
-import { lastMessageJoin, RELATED_COLUMNS, RELATED_JOINS, type TicketPageRow, type TicketRow } from './ticket.record.js'
+import { lastMessageJoin, LIST_COLUMNS, LIST_ROW, RELATED_JOINS, type TicketListRow } from './ticket.record.js'
 
 export type TicketOrder = 'QUEUE' | 'RECENT_ACTIVITY'
 
@@ -32,12 +32,12 @@ export interface TicketFilter extends PageArgs {
 }
 
 /**
- * Tickets the viewer may see, a keyset page at a time, in one statement: each row comes with its customer,
- * requester, assignee and latest message (for the schema's dataloaders). QUEUE order: premium first, then the
- * earliest running due time, then the lowest number (served by the desk and assignee queue indexes);
- * RECENT_ACTIVITY: the latest message first.
+ * Tickets the viewer may see, a keyset page at a time, in one statement: each row has only the columns a list
+ * shows (a TicketListRow: fields asking for more read the whole ticket), the names of its customer, requester
+ * and assignee, and its latest message. QUEUE order: premium first, then the earliest running due time, then
+ * the lowest number (served by the desk and assignee queue indexes); RECENT_ACTIVITY: the latest message first.
  */
-export async function listTickets(ctx: RequestContext, filter: TicketFilter): Promise<Connection<TicketPageRow>> {
+export async function listTickets(ctx: RequestContext, filter: TicketFilter): Promise<Connection<TicketListRow>> {
   if (filter.last != null || filter.before != null) {
     throw new ValidationError([{ field: 'last', message: 'Ticket lists page forwards only: use first and after.' }])
   }
@@ -75,14 +75,14 @@ export async function listTickets(ctx: RequestContext, filter: TicketFilter): Pr
     where.push(`(t.first_response_state IN ('WARNING', 'BREACHED') OR t.resolution_state IN ('WARNING', 'BREACHED'))`)
   }
   let orderBy: string
-  let cursorOf: (row: TicketRow & { queue_priority?: number; queue_due_at?: Date }) => string
+  let cursorOf: (row: TicketListRow) => string
   if (order === 'QUEUE') {
     if (page.after) {
       const [priority, due, number] = decodeCursor(page.after, 3)
       where.push(`(t.queue_priority, t.queue_due_at, t.number) > (${param(Number(priority))}::smallint, ${param(String(due))}::timestamptz, ${param(String(number))}::bigint)`)
     }
     orderBy = 't.queue_priority, t.queue_due_at, t.number'
-    cursorOf = (row) => encodeCursor([Number(row.queue_priority), formatInstant(new Date(row.queue_due_at!)), String(row.number)])
+    cursorOf = (row) => encodeCursor([Number(row.queue_priority), formatInstant(new Date(row.queue_due_at)), String(row.number)])
   } else {
     if (page.after) {
       const [at, number] = decodeCursor(page.after, 2)
@@ -92,14 +92,15 @@ export async function listTickets(ctx: RequestContext, filter: TicketFilter): Pr
     cursorOf = (row) => encodeCursor([formatInstant(new Date(row.last_message_at)), String(row.number)])
   }
   // The page is chosen first (an index serves its order), then only its rows are joined to what they show.
-  const rows: TicketPageRow[] = await preparedQuery(
+  const rows: Omit<TicketListRow, typeof LIST_ROW>[] = await preparedQuery(
     ctx.db,
-    `SELECT t.*, ${RELATED_COLUMNS}, lm.*
+    `SELECT ${LIST_COLUMNS}, lm.*
        FROM (SELECT t.* FROM tickets t WHERE ${where.join(' AND ')} ORDER BY ${orderBy} LIMIT ${param(page.limit + 1)}) t
        ${RELATED_JOINS}
        ${lastMessageJoin(!seesInternalNotes(ctx))}
       ORDER BY ${orderBy}`,
     params,
   )
-  return toConnection(rows, page, cursorOf)
+  const listRows = rows.map((row): TicketListRow => Object.assign(row, { [LIST_ROW]: true as const }))
+  return toConnection(listRows, page, cursorOf)
 }

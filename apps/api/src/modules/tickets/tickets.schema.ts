@@ -17,9 +17,6 @@ import { builder } from '../../graphql/builder.js'
 import { DeskEnum } from '../../graphql/enum-types.js'
 import { ForbiddenError, NotFoundError, PolicyError, ValidationError } from '../../errors.js'
 import { StaffUserType } from '../accounts/accounts.schema.js'
-import { StaffUser } from '../accounts/staff-user.entity.js'
-import { Contact } from '../customers/contact.entity.js'
-import { canSeeCustomer } from '../customers/customers.service.js'
 import { EntitlementPlanEnum, EntitlementType, SupportLaneEnum } from '../contracts/contracts.schema.js'
 import { ContactType, CustomerType } from '../customers/customers.schema.js'
 import { SlaTargetKindEnum } from '../sla/sla.schema.js'
@@ -36,7 +33,8 @@ import {
 import { recomputeClocksOnCalendarChange } from './calendar-changes.js'
 import { openTicket } from './intake.service.js'
 import { subscribeTicketChanges } from './pubsub.js'
-import type { TicketPageRow, TicketRow } from './ticket.record.js'
+import { isListRow, type TicketRow, type TicketSource } from './ticket.record.js'
+import { assigneeOf, customerOf, primeTicketRelations, requesterOf } from './ticket-relations.js'
 import { listTickets } from './tickets.list.js'
 import { loadTickets } from './tickets.queries.js'
 import { ArticleType } from '../knowledge/article.ref.js'
@@ -61,7 +59,7 @@ const TicketOrderEnum = builder.enumType('TicketOrder', {
 })
 
 interface TargetView {
-  ticket: TicketRow
+  ticket: TicketSource
   kind: 'GOAL' | 'GUARANTEE'
   dueAt: Date
   warningAt: Date | null
@@ -123,7 +121,7 @@ const lastMessageLoader = createContextCache(
   (ctx: Parameters<typeof lastMessagesOfTickets>[0]) => new DataLoader((ids: readonly string[]) => lastMessagesOfTickets(ctx, ids)),
 )
 
-function lastMessageOf(row: TicketPageRow, ctx: Parameters<typeof lastMessagesOfTickets>[0]): MessagePreview | null | Promise<MessagePreview | null> {
+function lastMessageOf(row: TicketSource, ctx: Parameters<typeof lastMessagesOfTickets>[0]): MessagePreview | null | Promise<MessagePreview | null> {
   if (row.lm_id === undefined) return lastMessageLoader(ctx).load(row.id)
   if (row.lm_id === null) return null
   return previewOf({
@@ -134,60 +132,6 @@ function lastMessageOf(row: TicketPageRow, ctx: Parameters<typeof lastMessagesOf
     body: row.lm_body!,
     created_at: row.lm_created_at!,
   })
-}
-
-/**
- * Tickets read for a page carry their customer, requester and assignee (one statement); handing them to the
- * dataloaders those fields use saves a statement each. Only what the viewer may see is handed over.
- */
-function primeTicketRelations(ctx: Parameters<typeof loadTickets>[0], rows: readonly (TicketPageRow | Error)[]): void {
-  for (const row of rows) {
-    if (row instanceof Error || row.rel_customer_name === undefined) continue
-    if (canSeeCustomer(ctx.viewer, row.customer_id)) {
-      CustomerType.getDataloader(ctx).prime(row.customer_id, {
-        id: row.customer_id,
-        name: row.rel_customer_name,
-        homeDesk: row.home_desk,
-        currency: row.rel_customer_currency!,
-        status: null, // read by the field when asked for
-        createdAt: new Date(row.rel_customer_created_at!),
-        version: Number(row.rel_customer_version),
-      })
-    }
-    if (canSeeCustomer(ctx.viewer, row.rel_requester_customer_id!)) {
-      ContactType.getDataloader(ctx).prime(
-        row.requester_id,
-        Object.assign(new Contact(), {
-          id: row.requester_id,
-          customerId: row.rel_requester_customer_id!,
-          email: row.rel_requester_email!,
-          name: row.rel_requester_name!,
-          isCustomerAdmin: row.rel_requester_is_customer_admin!,
-          portalAccess: row.rel_requester_portal_access!,
-          passwordHash: null, // never read for a ticket page
-          timeZone: row.rel_requester_time_zone ?? null,
-          createdAt: new Date(row.rel_requester_created_at!),
-          version: Number(row.rel_requester_version),
-        }),
-      )
-    }
-    if (ctx.viewer.kind === 'staff' && row.assignee_id && row.rel_assignee_name != null) {
-      StaffUserType.getDataloader(ctx).prime(
-        row.assignee_id,
-        Object.assign(new StaffUser(), {
-          id: row.assignee_id,
-          email: row.rel_assignee_email!,
-          name: row.rel_assignee_name,
-          role: row.rel_assignee_role!,
-          desk: row.rel_assignee_desk ?? null,
-          passwordHash: null, // never read for a ticket page
-          active: row.rel_assignee_active!,
-          createdAt: new Date(row.rel_assignee_created_at!),
-          version: Number(row.rel_assignee_version),
-        }),
-      )
-    }
-  }
 }
 
 const TimelineEventType = builder.objectRef<EventRow>('TicketEvent').implement({
@@ -207,17 +151,34 @@ const TimelineEventType = builder.objectRef<EventRow>('TicketEvent').implement({
   }),
 })
 
-const ScopeType = builder.objectRef<TicketRow>('TicketScope').implement({
+/**
+ * A column a list row does not read, from the whole ticket: loaded by the Ticket dataloader, so a page asking
+ * for it costs one statement more, not one per row.
+ */
+function fromWholeTicket<T>(ticket: TicketSource, ctx: Parameters<typeof loadTickets>[0], read: (whole: TicketRow) => T): T | Promise<T> {
+  if (!isListRow(ticket)) return read(ticket)
+  return TicketType.getDataloader(ctx)
+    .load(ticket.id)
+    .then((whole) => {
+      if (isListRow(whole)) throw new Error('The Ticket dataloader holds whole tickets only (loadTickets).')
+      return read(whole)
+    })
+}
+
+const ScopeType = builder.objectRef<TicketSource>('TicketScope').implement({
   description: 'Support or Professional Services, with the rule that decided it.',
   fields: (t) => ({
     decision: t.field({ type: ScopeDecisionEnum, resolve: (r) => r.scope }),
-    rule: t.exposeString('scope_rule'),
-    explanation: t.exposeString('scope_explanation'),
-    labelsCounted: t.exposeInt('labels_counted', { description: 'Basic labels this ticket counts against the term’s allowance.' }),
+    rule: t.string({ resolve: (r, _args, ctx) => fromWholeTicket(r, ctx, (whole) => whole.scope_rule) }),
+    explanation: t.string({ resolve: (r, _args, ctx) => fromWholeTicket(r, ctx, (whole) => whole.scope_explanation) }),
+    labelsCounted: t.int({
+      description: 'Basic labels this ticket counts against the term’s allowance.',
+      resolve: (r, _args, ctx) => fromWholeTicket(r, ctx, (whole) => whole.labels_counted),
+    }),
   }),
 })
 
-export const TicketType = builder.loadableNodeRef<TicketRow, string>('Ticket', {
+export const TicketType = builder.loadableNodeRef<TicketSource, string>('Ticket', {
   id: { resolve: (ticket) => ticket.id },
   load: async (ids, ctx) => {
     const rows = await loadTickets(ctx, ids)
@@ -227,7 +188,7 @@ export const TicketType = builder.loadableNodeRef<TicketRow, string>('Ticket', {
   sort: (ticket) => ticket.id,
 })
 
-const target = (ticket: TicketRow, which: 'first' | 'resolution'): TargetView | null => {
+const target = (ticket: TicketSource, which: 'first' | 'resolution'): TargetView | null => {
   const dueAt = which === 'first' ? ticket.first_response_due_at : ticket.resolution_due_at
   const state = which === 'first' ? ticket.first_response_state : ticket.resolution_state
   if (!dueAt || !state) return null
@@ -254,12 +215,16 @@ TicketType.implement({
     waitingOnCustomer: t.boolean({ resolve: (r) => r.status === 'WAITING_ON_CUSTOMER' }),
     plan: t.field({ type: EntitlementPlanEnum, resolve: (r) => r.plan }),
     lane: t.field({ type: SupportLaneEnum, resolve: (r) => r.lane }),
-    entitlement: t.field({ type: EntitlementType, description: 'Decided at intake, with the reasons.', resolve: (r) => r.entitlement }),
+    entitlement: t.field({
+      type: EntitlementType,
+      description: 'Decided at intake, with the reasons.',
+      resolve: (r, _args, ctx) => fromWholeTicket(r, ctx, (whole) => whole.entitlement),
+    }),
     scope: t.field({ type: ScopeType, resolve: (r) => r }),
     desk: t.field({ type: DeskEnum, resolve: (r) => r.desk }),
-    assignee: t.field({ type: StaffUserType, nullable: true, authScopes: { staff: true }, resolve: (r) => r.assignee_id }),
-    customer: t.field({ type: CustomerType, resolve: (r) => r.customer_id }),
-    requester: t.field({ type: ContactType, resolve: (r) => r.requester_id }),
+    assignee: t.field({ type: StaffUserType, nullable: true, authScopes: { staff: true }, resolve: (r, _args, ctx, info) => assigneeOf(r, ctx, info) }),
+    customer: t.field({ type: CustomerType, resolve: (r, _args, ctx, info) => customerOf(r, ctx, info) }),
+    requester: t.field({ type: ContactType, resolve: (r, _args, ctx, info) => requesterOf(r, ctx, info) }),
     receivedAt: t.expose('received_at', { type: 'DateTime' }),
     lastMessageAt: t.expose('last_message_at', { type: 'DateTime' }),
     resolvedAt: t.expose('resolved_at', { type: 'DateTime', nullable: true }),
@@ -323,14 +288,7 @@ builder.queryField('tickets', (t) =>
       customerId: t.arg.globalID({ for: CustomerType }),
       order: t.arg({ type: TicketOrderEnum }),
     },
-    resolve: async (_root, args, ctx) => {
-      const connection = await listTickets(ctx, { ...args, assigneeId: args.assigneeId?.id ?? null, customerId: args.customerId?.id ?? null })
-      primeTicketRelations(
-        ctx,
-        connection.edges.map((edge) => edge.node),
-      )
-      return connection
-    },
+    resolve: (_root, args, ctx) => listTickets(ctx, { ...args, assigneeId: args.assigneeId?.id ?? null, customerId: args.customerId?.id ?? null }),
   }),
 )
 
@@ -360,7 +318,7 @@ const WRITE_ERRORS = [ValidationError, NotFoundError, ForbiddenError, PolicyErro
  * that brings its customer, requester, assignee and latest message, primed for those fields (instead of a
  * statement each). The change's own row if the read finds nothing.
  */
-async function readBack(ctx: Parameters<typeof loadTickets>[0], changed: Promise<TicketRow>): Promise<TicketRow> {
+async function readBack(ctx: Parameters<typeof loadTickets>[0], changed: Promise<TicketRow>): Promise<TicketSource> {
   const row = await changed
   const loader = TicketType.getDataloader(ctx)
   return loader.clear(row.id).load(row.id).catch(() => row)
