@@ -1,4 +1,4 @@
-import { nextDueAt, type Entitlement, type TargetClock, type TargetState, type TicketClocks, type TicketStatus, type TriageDecision } from '@covered/domain'
+import { nextDueAt, type Entitlement, type TicketCategory, type TargetClock, type TargetState, type TicketClocks, type TicketStatus, type TriageDecision } from '@covered/domain'
 import type { Currency, DeskCode, StaffRole } from '../../graphql/enums.js'
 
 /** A ticket as stored (snake_case columns), and the view the API works with. */
@@ -6,7 +6,7 @@ export interface TicketRow {
   id: string
   number: string
   subject: string
-  category: string
+  category: TicketCategory
   labels_requested: number | null
   joined_labels: number | null
   customer_id: string
