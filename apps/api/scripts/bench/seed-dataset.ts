@@ -104,6 +104,8 @@ export async function seedDataset(client: Queryable, options: SeedOptions = {}):
     await session.query(`SET synchronous_commit = off`)
     await session.query(`SET maintenance_work_mem = '512MB'`)
     await session.query(`SET work_mem = '64MB'`)
+    // The three sessions already share the cores: parallel workers for each index build only oversubscribe them.
+    await session.query(`SET max_parallel_maintenance_workers = 0`)
     try {
       await session.query(`SET session_replication_role = replica`) // skips foreign-key triggers: the ids below are consistent by construction
     } catch {
