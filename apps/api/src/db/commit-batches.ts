@@ -1,12 +1,11 @@
 import type { EntityManager } from 'typeorm'
-import { liftFenceForTransaction } from './row-security.js'
+import { acrossCustomers, liftFenceForTransaction } from './row-security.js'
 
 /**
  * Rows a transaction's domain events cause (the events themselves, their emails, their webhook deliveries) are
  * collected while it runs and written just before it commits: each table in one statement, however many events
  * the change raised. Only transactions opened by `withTransaction` collect (it calls `writeCommitBatches` after
- * the work and the audit row); anywhere else (the scheduler, scripts) `commitBatch` answers null and the caller
- * writes at once, as before.
+ * the work and the audit row); anywhere else (the scheduler, scripts) `writeBeforeCommit` writes at once.
  *
  * Batches are written in the order they were opened (a domain event's batch opens before its consumers'), and a
  * batch `acrossCustomers` (the webhook deliveries: endpoints are the vendor's, not the customer's) is written
@@ -15,7 +14,7 @@ import { liftFenceForTransaction } from './row-security.js'
  */
 interface Batch {
   items: unknown[]
-  write: (items: unknown[]) => Promise<void>
+  write: (items: readonly unknown[]) => Promise<unknown>
   acrossCustomers: boolean
 }
 
@@ -32,23 +31,29 @@ export function dropCommitBatches(manager: EntityManager): void {
 }
 
 /**
- * The list to add this transaction's rows of `name` to, written by `write` before commit; null when the
- * transaction does not collect (write at once then).
+ * Writes `items`, rows of the table `name`, with `write`: collected and written with the transaction's others of
+ * that name just before it commits, when the transaction collects; at once otherwise (fence lifted for that
+ * statement when `acrossCustomers`). One `write` per name serves every caller of a transaction.
  */
-export function commitBatch<T>(
+export async function writeBeforeCommit<T>(
   manager: EntityManager,
   name: string,
-  write: (items: T[]) => Promise<void>,
+  items: readonly T[],
+  write: (items: readonly T[]) => Promise<unknown>,
   options: { acrossCustomers?: boolean } = {},
-): T[] | null {
+): Promise<void> {
+  if (!items.length) return
   const batches = open.get(manager)
-  if (!batches) return null
+  if (!batches) {
+    await (options.acrossCustomers ? acrossCustomers(manager, () => write(items)) : write(items))
+    return
+  }
   let batch = batches.get(name)
   if (!batch) {
-    batch = { items: [], write: write as (items: unknown[]) => Promise<void>, acrossCustomers: options.acrossCustomers ?? false }
+    batch = { items: [], write: write as Batch['write'], acrossCustomers: options.acrossCustomers ?? false }
     batches.set(name, batch)
   }
-  return batch.items as T[]
+  batch.items.push(...items)
 }
 
 /** Writes the collected batches; the last statements of the transaction before COMMIT. */
@@ -56,9 +61,9 @@ export async function writeCommitBatches(manager: EntityManager): Promise<void> 
   const batches = open.get(manager)
   open.delete(manager)
   if (!batches) return
-  const filled = [...batches.values()].filter((batch) => batch.items.length > 0)
-  for (const batch of filled.filter((b) => !b.acrossCustomers)) await batch.write(batch.items)
-  const across = filled.filter((b) => b.acrossCustomers)
+  const all = [...batches.values()] // each has rows: a batch is opened by its first
+  for (const batch of all.filter((b) => !b.acrossCustomers)) await batch.write(batch.items)
+  const across = all.filter((b) => b.acrossCustomers)
   if (!across.length) return
   await liftFenceForTransaction(manager)
   for (const batch of across) await batch.write(batch.items)

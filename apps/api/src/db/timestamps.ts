@@ -54,8 +54,8 @@ export function installTimestampReader(): void {
 const MIN_FAST = Date.UTC(1970, 0, 1)
 const MAX_FAST = Date.UTC(10000, 0, 1)
 const DAY_MS = 86_400_000
-const two2 = (n: number) => (n < 10 ? '0' : '') + n
-const three = (n: number) => (n < 10 ? '00' : n < 100 ? '0' : '') + n
+const pad2 = (n: number) => (n < 10 ? '0' : '') + n
+const pad3 = (n: number) => (n < 10 ? '00' : n < 100 ? '0' : '') + n
 
 /**
  * `date.toISOString()`, about three times faster: a page of 50 tickets writes some 400 instants, and V8's own
@@ -82,5 +82,5 @@ export function formatInstant(date: Date): string {
   ms -= minutes * 60_000
   const seconds = Math.floor(ms / 1000)
   ms -= seconds * 1000
-  return `${year}-${two2(month)}-${two2(day)}T${two2(hours)}:${two2(minutes)}:${two2(seconds)}.${three(ms)}Z`
+  return `${year}-${pad2(month)}-${pad2(day)}T${pad2(hours)}:${pad2(minutes)}:${pad2(seconds)}.${pad3(ms)}Z`
 }

@@ -5,7 +5,6 @@ import {
   isAbstractType,
   isListType,
   isObjectType,
-  type GraphQLAbstractType,
   type GraphQLFieldResolver,
   type GraphQLObjectType,
   type GraphQLOutputType,
@@ -63,7 +62,7 @@ export function checkObjectsWhereTheyEnter(schema: GraphQLSchema): GraphQLSchema
     }
     if (isObjectType(inner)) return passes(inner.name, value, context, info)
     if (isAbstractType(inner)) {
-      const name = (inner as GraphQLAbstractType).resolveType?.(value, context, info, inner)
+      const name = inner.resolveType?.(value, context, info, inner)
       if (isPromise(name)) return Promise.resolve(name).then((resolved) => passesNamed(resolved, value, context, info))
       return passesNamed(name, value, context, info)
     }

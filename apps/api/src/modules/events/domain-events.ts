@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { EntityManager } from 'typeorm'
 import { actorOf, type Viewer } from '../../context.js'
-import { commitBatch } from '../../db/commit-batches.js'
+import { writeBeforeCommit } from '../../db/commit-batches.js'
 
 /**
  * Everything that happens and that someone outside the request may want to hear of: notifications (email),
@@ -61,9 +61,7 @@ export function onDomainEvent(handler: DomainEventHandler): () => void {
 export async function emitDomainEvent(manager: EntityManager, actor: Viewer | 'SYSTEM', at: Date, event: DomainEvent): Promise<StoredDomainEvent> {
   const { actorKind, actorId } = actor === 'SYSTEM' ? { actorKind: 'SYSTEM' as const, actorId: null } : actorOf(actor)
   const stored: StoredDomainEvent = { ...event, id: randomUUID(), occurredAt: at, actorKind, actorId }
-  const batch = commitBatch<StoredDomainEvent>(manager, 'domain_events', (events) => insertDomainEvents(manager, events))
-  if (batch) batch.push(stored)
-  else await insertDomainEvents(manager, [stored])
+  await writeBeforeCommit(manager, 'domain_events', [stored], (events) => insertDomainEvents(manager, events))
   for (const handler of handlers) await handler(manager, stored)
   return stored
 }

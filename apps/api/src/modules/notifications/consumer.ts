@@ -1,6 +1,6 @@
 import { autoCloseDueAt, formatMoney, formatTicketNumber, money, type Currency } from '@covered/domain'
 import type { EntityManager } from 'typeorm'
-import { commitBatch } from '../../db/commit-batches.js'
+import { writeBeforeCommit } from '../../db/commit-batches.js'
 import { ValidationError } from '../../errors.js'
 import type { DomainEventHandler, StoredDomainEvent } from '../events/domain-events.js'
 import { checkEmailHeaders, queueEmails, type OutgoingEmail } from '../mail/outbox.js'
@@ -91,9 +91,8 @@ export function notificationHandler(settings: () => NotificationSettings): Domai
       }
     }
     // Every recipient of the event in one statement; with the transaction's other events' emails when it collects.
-    const batch = commitBatch<{ email: OutgoingEmail; at: Date }>(manager, 'email_messages', (queued) => queueEmailsAt(manager, queued))
-    if (batch) batch.push(...outgoing.map((email) => ({ email, at: event.occurredAt })))
-    else await queueEmails(manager, outgoing, event.occurredAt)
+    const queued = outgoing.map((email) => ({ email, at: event.occurredAt }))
+    await writeBeforeCommit(manager, 'email_messages', queued, (all) => queueEmailsAt(manager, all))
   }
 }
 

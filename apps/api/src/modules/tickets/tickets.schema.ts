@@ -209,7 +209,7 @@ TicketType.implement({
     number: t.string({ description: 'E.g. CT-001234.', resolve: (r) => formatTicketNumber(Number(r.number)) }),
     subject: t.exposeString('subject'),
     category: t.expose('category', { type: TicketCategoryEnum }),
-    categoryLabel: t.string({ resolve: (r) => categoryInfo(r.category as TicketCategory).label }),
+    categoryLabel: t.string({ resolve: (r) => categoryInfo(r.category).label }),
     status: t.expose('status', { type: TicketStatusEnum }),
     statusLabel: t.string({ resolve: (r) => TICKET_STATUS_LABELS[r.status] }),
     waitingOnCustomer: t.boolean({ resolve: (r) => r.status === 'WAITING_ON_CUSTOMER' }),

@@ -107,7 +107,7 @@ export async function applyTicketEvent(
   await recordTimeline(manager, row.id, ctx.viewer, now, timeline)
   await scheduleJobs(manager, row.id, clocks, result.to, resolvedAt)
   if (result.changed) {
-    await emitTicketEvent(manager, ctx.viewer, now, 'ticket.status_changed', { ...row, status: result.to, ...clockColumns(clocks) } as TicketRow, { from: result.from, to: result.to })
+    await emitTicketEvent(manager, ctx.viewer, now, 'ticket.status_changed', updated, { from: result.from, to: result.to })
   }
   return { from: result.from, to: result.to, ticket: updated }
 }

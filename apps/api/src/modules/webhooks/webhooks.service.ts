@@ -4,8 +4,7 @@ import { withTransaction, type RequestContext } from '../../context.js'
 import { ForbiddenError, NotFoundError } from '../../errors.js'
 import { decodeCursor, encodeCursor, pageRequest, toConnection, type Connection, type PageArgs } from '../../pagination.js'
 import { parseInput } from '../../validation.js'
-import { commitBatch } from '../../db/commit-batches.js'
-import { acrossCustomers } from '../../db/row-security.js'
+import { writeBeforeCommit } from '../../db/commit-batches.js'
 import { recordAudit } from '../audit/audit.js'
 import { newSecret } from '../accounts/secrets.js'
 import { DOMAIN_EVENT_TYPES, onDomainEvent, type StoredDomainEvent } from '../events/domain-events.js'
@@ -279,9 +278,7 @@ export async function attemptsOfDeliveries(ctx: RequestContext, ids: readonly st
 export async function queueWebhookDeliveries(manager: EntityManager, event: StoredDomainEvent): Promise<void> {
   // Endpoints are the vendor's configuration, not the customer's: a change made by a contact or a bound token
   // (whose transaction is fenced to its customer by row-level security) still reaches every matching endpoint.
-  const batch = commitBatch<StoredDomainEvent>(manager, 'webhook_deliveries', (events) => insertDeliveries(manager, events), { acrossCustomers: true })
-  if (batch) batch.push(event)
-  else await acrossCustomers(manager, () => insertDeliveries(manager, [event]))
+  await writeBeforeCommit(manager, 'webhook_deliveries', [event], (events) => insertDeliveries(manager, events), { acrossCustomers: true })
 }
 
 async function insertDeliveries(manager: EntityManager, events: readonly StoredDomainEvent[]): Promise<void> {
