@@ -1,6 +1,7 @@
 import { lexicographicSortSchema, type GraphQLSchema } from 'graphql'
 import { builder } from './builder.js'
 import { checkObjectsWhereTheyEnter } from './object-checks.js'
+import { nodeIdsAnsweredAtOnce } from './node-ids.js'
 import { auditEveryMutation } from './request-scope-plugin.js'
 import { applyDescriptions, describeGeneratedTypes } from './describe-generated.js'
 import { SCHEMA_DESCRIPTIONS } from './descriptions.js'
@@ -32,7 +33,7 @@ export function getSchema(): GraphQLSchema {
     describeGeneratedTypes(built)
     unused = applyDescriptions(built, SCHEMA_DESCRIPTIONS)
     describeGeneratedTypes(built) // again, for interface fields described only just now (Error.code)
-    schema = auditEveryMutation(checkObjectsWhereTheyEnter(lexicographicSortSchema(built)))
+    schema = auditEveryMutation(nodeIdsAnsweredAtOnce(checkObjectsWhereTheyEnter(lexicographicSortSchema(built))))
   }
   return schema
 }

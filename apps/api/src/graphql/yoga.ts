@@ -101,6 +101,9 @@ export function createCoveredYoga({ config, logger, db, now = () => new Date() }
     graphiql: config.isProduction ? false : { title: 'Covered GraphQL', defaultQuery: '{ viewer { __typename } }' },
     landingPage: false,
     batching: false,
+    // useRequestBodyLimit (below) enforces the body limit; yoga's own would pipe every body through a stream
+    // transform and build a second Request for it.
+    maxRequestBodySize: false,
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
       info: (...args) => logger.debug(args.map(String).join(' ')),

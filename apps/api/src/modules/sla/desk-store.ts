@@ -162,6 +162,11 @@ class DeskStore {
     return this.inflight
   }
 
+  /** The snapshot when it was confirmed within the recheck interval, else null (then `get` must ask). */
+  fresh(): DeskSnapshot | null {
+    return this.snapshot && performance.now() - this.confirmedAt < recheckIntervalMs ? this.snapshot : null
+  }
+
   invalidate(): void {
     this.generation++
     this.snapshot = null
@@ -207,6 +212,11 @@ function storeFor(db: DataSource): DeskStore {
 /** The current desks of this database, from the process cache when it is fresh. */
 export function currentDesks(db: DataSource, options?: DeskReadOptions): Promise<DeskSnapshot> {
   return storeFor(db).get(options)
+}
+
+/** The cached desks of `db` when they are fresh enough to serve without asking the database, else null. */
+export function freshDesks(db: DataSource): DeskSnapshot | null {
+  return storeFor(db).fresh()
 }
 
 /** Drops this process's cached desks of `db`; the next read loads them again. Call after a change commits. */
