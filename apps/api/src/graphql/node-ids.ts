@@ -6,13 +6,31 @@ type IdResolver = GraphQLFieldResolver<unknown, unknown>
 
 const isPromise = (value: unknown): value is PromiseLike<unknown> => typeof (value as PromiseLike<unknown> | null)?.then === 'function'
 
+/** Ids encoded lately, per type: the same tickets, customers and engineers come back page after page. */
+const RECENT_IDS_PER_TYPE = 5_000
+
+function encoderFor(typeName: string): (raw: unknown) => unknown {
+  let recent = new Map<string, string>()
+  return (raw) => {
+    if (raw == null) return raw
+    const key = String(raw)
+    let id = recent.get(key)
+    if (id === undefined) {
+      id = encodeGlobalID(typeName, key)
+      if (recent.size >= RECENT_IDS_PER_TYPE) recent = new Map()
+      recent.set(key, id)
+    }
+    return id
+  }
+}
+
 /**
  * Gives every Node's `id` field a resolver that answers at once.
  *
  * The relay plugin resolves a Node's `id` with an `async` function, so each id in a response was a promise of
  * its own, settled on a later tick by the executor (a page of 50 tickets with their customers, requesters and
- * assignees: 200 promises). The id is the same base64 of "Type:raw id" (`encodeGlobalID`), computed now; only a
- * type whose raw id is itself a promise still answers with one.
+ * assignees: 200 promises). The id is the same base64 of "Type:raw id" (`encodeGlobalID`), computed now (or
+ * taken from the ids encoded lately); only a type whose raw id is itself a promise still answers with one.
  */
 export function nodeIdsAnsweredAtOnce(schema: GraphQLSchema): GraphQLSchema {
   if (builder.options.relay?.encodeGlobalID) throw new Error('node ids: the builder encodes global ids its own way; answer them through it.')
@@ -26,7 +44,7 @@ export function nodeIdsAnsweredAtOnce(schema: GraphQLSchema): GraphQLSchema {
     if ((field.extensions.pothosOptions as { authScopes?: unknown } | undefined)?.authScopes) {
       throw new Error(`node ids: ${type.name}.id has scopes of its own, which this resolver would drop.`)
     }
-    const encode = (raw: unknown) => (raw == null ? raw : encodeGlobalID(type.name, String(raw)))
+    const encode = encoderFor(type.name)
     field.resolve = (parent, args, context, info) => {
       const raw = readRawId(parent, args, context, info)
       return isPromise(raw) ? Promise.resolve(raw).then(encode) : encode(raw)
