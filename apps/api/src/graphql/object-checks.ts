@@ -51,14 +51,15 @@ export function checkObjectsWhereTheyEnter(schema: GraphQLSchema): GraphQLSchema
     if (isPromise(value)) return Promise.resolve(value).then((resolved) => verify(resolved, type, context, info))
     const inner = getNullableType(type)
     if (isListType(inner)) {
-      let pending = false
-      const items: unknown[] = []
-      for (const item of value as Iterable<unknown>) {
-        const checked = verify(item, inner.ofType, context, info)
-        pending ||= isPromise(checked)
-        items.push(checked)
+      const list = Array.isArray(value) ? value : Array.from(value as Iterable<unknown>)
+      // The items' results are kept only once one of them is a promise (rare): most lists allocate nothing here.
+      let items: unknown[] | null = null
+      for (let i = 0; i < list.length; i++) {
+        const checked = verify(list[i], inner.ofType, context, info)
+        if (items) items.push(checked)
+        else if (isPromise(checked)) items = [...list.slice(0, i), checked]
       }
-      return pending ? Promise.all(items) : value
+      return items ? Promise.all(items) : list
     }
     if (isObjectType(inner)) return passes(inner.name, value, context, info)
     if (isAbstractType(inner)) {

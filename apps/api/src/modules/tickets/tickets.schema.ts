@@ -71,10 +71,10 @@ interface TargetView {
 const SlaTargetType = builder.objectRef<TargetView>('SlaTarget').implement({
   description: 'One response-time target of a ticket: a GOAL or the premium GUARANTEE.',
   fields: (t) => ({
-    kind: t.field({ type: SlaTargetKindEnum, resolve: (target) => target.kind }),
+    kind: t.expose('kind', { type: SlaTargetKindEnum }),
     dueAt: t.expose('dueAt', { type: 'DateTime' }),
     warningAt: t.expose('warningAt', { type: 'DateTime', nullable: true }),
-    state: t.field({ type: TargetStateEnum, resolve: (target) => target.state }),
+    state: t.expose('state', { type: TargetStateEnum }),
     metAt: t.expose('metAt', { type: 'DateTime', nullable: true }),
     businessMinutesLeft: t.int({
       nullable: true,
@@ -173,7 +173,7 @@ function fromWholeTicket<T>(ticket: TicketSource, ctx: Parameters<typeof loadTic
 const ScopeType = builder.objectRef<TicketSource>('TicketScope').implement({
   description: 'Support or Professional Services, with the rule that decided it.',
   fields: (t) => ({
-    decision: t.field({ type: ScopeDecisionEnum, resolve: (r) => r.scope }),
+    decision: t.expose('scope', { type: ScopeDecisionEnum }),
     rule: t.string({ resolve: (r, _args, ctx) => fromWholeTicket(r, ctx, (whole) => whole.scope_rule) }),
     explanation: t.string({ resolve: (r, _args, ctx) => fromWholeTicket(r, ctx, (whole) => whole.scope_explanation) }),
     labelsCounted: t.int({
