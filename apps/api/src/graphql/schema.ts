@@ -33,7 +33,7 @@ export function getSchema(): GraphQLSchema {
     describeGeneratedTypes(built)
     unused = applyDescriptions(built, SCHEMA_DESCRIPTIONS)
     describeGeneratedTypes(built) // again, for interface fields described only just now (Error.code)
-    schema = auditEveryMutation(nodeIdsAnsweredAtOnce(checkObjectsWhereTheyEnter(lexicographicSortSchema(built))))
+    schema = auditEveryMutation(nodeIdsAnsweredAtOnce(checkObjectsWhereTheyEnter(lexicographicSortSchema(built), builder)))
   }
   return schema
 }

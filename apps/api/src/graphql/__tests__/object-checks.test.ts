@@ -44,8 +44,19 @@ function smallSchema(): GraphQLSchema {
   const Box = builder.objectRef<{ doc: Doc }>('Box').implement({
     fields: (t) => ({ doc: t.field({ type: DocType, nullable: true, resolve: (box) => box.doc }) }),
   })
+  // Rules beyond one map of scopes, which the schema's quick reading leaves to scope-auth's full check.
+  const MemoType = builder.objectRef<{ id: string; customerId: string }>('Memo').implement({
+    authScopes: (memo) => ({ $all: { customer: memo.customerId, staff: true } }),
+    fields: (t) => ({ id: t.exposeID('id') }),
+  })
+  const NoteType = builder.objectRef<{ id: string; customerId: string }>('Note').implement({
+    authScopes: (note) => ({ staff: true, $any: { customer: note.customerId } }),
+    fields: (t) => ({ id: t.exposeID('id') }),
+  })
   builder.queryType({
     fields: (t) => ({
+      memo: t.field({ type: MemoType, nullable: true, resolve: () => ({ id: 'm', customerId: 'A' }) }),
+      note: t.field({ type: NoteType, nullable: true, resolve: () => ({ id: 'n', customerId: 'A' }) }),
       doc: t.field({ type: DocType, nullable: true, args: { id: t.arg.string({ required: true }) }, resolve: (_root, { id }) => docs[id]! }),
       docs: t.field({ type: [DocType], nullable: true, resolve: () => [docs.a!, docs.b!] }),
       later: t.field({ type: DocType, nullable: true, resolve: async () => docs.b! }),
@@ -53,7 +64,7 @@ function smallSchema(): GraphQLSchema {
       results: t.field({ type: [Result], nullable: true, resolve: () => [{ kind: 'other' }, docs.b!] }),
     }),
   })
-  return checkObjectsWhereTheyEnter(builder.toSchema())
+  return checkObjectsWhereTheyEnter(builder.toSchema(), builder)
 }
 
 const schema = smallSchema()
@@ -90,6 +101,14 @@ describe('a type’s rule, once per object', () => {
       expect(result.errors?.[0]?.path).toEqual(['doc', 'note'])
     }
     for (const result of await both('{ doc(id: "b") { note } }', staff)) expect(result).toEqual({ data: { doc: { note: 'staff note on b' } } })
+  })
+
+  it('honours rules that combine scopes ($all, $any) exactly as scope-auth does', async () => {
+    for (const result of await both('{ memo { id } note { id } }', customerA)) {
+      expect(result.data).toEqual({ memo: null, note: { id: 'n' } })
+      expect(result.errors?.map((error) => error.path?.join('.'))).toEqual(['memo'])
+    }
+    for (const result of await both('{ memo { id } note { id } }', staff)) expect(result).toEqual({ data: { memo: { id: 'm' }, note: { id: 'n' } } })
   })
 
   it('leaves an object’s plain fields without a resolver, for the compiled executor to read inline', () => {
