@@ -1,7 +1,7 @@
 // In-process timing of one hot operation, for comparing changes quickly: the operation goes through yoga
 // without HTTP, one request at a time, on a database seeded by `pnpm bench --keep`; prints CPU ms per request.
 // The queue* variants take the desk queue's selection apart (ids only, scalars, SLA targets, related objects).
-//   node --import tsx scripts/bench/inproc.ts <database url> [queue|page|portal|search|trivial|queueIds|queueScalars|queueSla|queueRel] [n]
+//   node --import tsx scripts/bench/inproc.ts <database url> [queue|page|portal|search|trivial|typename|queueIds|queueScalars|queueSla|queueRel] [n]
 //   (with node --expose-gc it also prints the live heap after a full collection)
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -54,6 +54,7 @@ const bodies = {
   queueSla: [queuePart(`node { id firstResponse { ${TARGET} } resolution { ${TARGET} } }`), staff],
   queueRel: [queuePart('node { id assignee { id name } customer { id name } requester { id name } lastMessage { id excerpt internal authorKind authorName } }'), staff],
   trivial: [{ query: '{ viewer { __typename } }' }, staff],
+  typename: [{ query: '{ __typename }' }, staff],
   search: [{ operationName: 'Customers', query: ops.customers, variables: { first: 25, search: 'Acme' } }, staff],
 } as const
 const [body, cookie] = bodies[which as keyof typeof bodies]

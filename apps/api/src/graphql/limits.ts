@@ -66,7 +66,19 @@ export function useRequestBodyLimit(limit = MAX_REQUEST_BODY_BYTES): Plugin {
   }
 }
 
+/** Documents come from yoga's parse cache, the same object for the same text: each is walked once. */
+const introspectionAsked = new WeakMap<DocumentNode, boolean>()
+
 function asksForIntrospection(document: DocumentNode): boolean {
+  let asked = introspectionAsked.get(document)
+  if (asked === undefined) {
+    asked = walkForIntrospection(document)
+    introspectionAsked.set(document, asked)
+  }
+  return asked
+}
+
+function walkForIntrospection(document: DocumentNode): boolean {
   let found = false
   visit(document, {
     [Kind.FIELD](node) {
