@@ -112,7 +112,7 @@ export function ticketConnection(nodes: TicketFixture[], hasNextPage = false, en
   return {
     tickets: {
       __typename: 'QueryTicketsConnection',
-      edges: nodes.map((node) => ({ __typename: 'QueryTicketsConnectionEdge', cursor: `c-${node.id}`, node })),
+      edges: nodes.map((node) => ({ __typename: 'QueryTicketsConnectionEdge', node })),
       pageInfo: { __typename: 'PageInfo', hasNextPage, endCursor },
     },
   }

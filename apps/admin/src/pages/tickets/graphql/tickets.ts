@@ -1,6 +1,6 @@
 import { graphql } from '../../../gql'
 
-/** One response-time target (first response or resolution) as the pages show it. */
+/** One response-time target (first response or resolution) as the ticket page shows it. */
 export const TicketSlaTargetFragment = graphql(`
   fragment TicketSlaTarget on SlaTarget {
     kind
@@ -12,7 +12,22 @@ export const TicketSlaTargetFragment = graphql(`
   }
 `)
 
-/** A row of a queue. */
+/**
+ * One response-time target as a queue row reads it: only what picks the target that matters (`currentSlaTarget`)
+ * and what its countdown, tone and row marks (at risk, breached) read.
+ */
+export const TicketQueueSlaTargetFragment = graphql(`
+  fragment TicketQueueSlaTarget on SlaTarget {
+    state
+    businessMinutesLeft
+  }
+`)
+
+/**
+ * A row of a queue: only what the queue table reads (the queue sends 25-100 of these on every load and live
+ * refresh, so each field costs). A live `queueChanged` event replaces a row whole, so it asks for the same.
+ * The ticket page asks for the rest in `TicketDetail`.
+ */
 export const TicketQueueItemFragment = graphql(`
   fragment TicketQueueItem on Ticket {
     id
@@ -20,42 +35,31 @@ export const TicketQueueItemFragment = graphql(`
     subject
     status
     statusLabel
-    waitingOnCustomer
     plan
     lane
-    desk
-    category
     categoryLabel
-    scope {
-      decision
-    }
     assignee {
       id
       name
     }
     customer {
-      id
       name
     }
     requester {
-      id
       name
     }
-    receivedAt
     lastMessageAt
     lastMessage {
-      id
       excerpt
       internal
       authorKind
       authorName
     }
-    paused
     firstResponse {
-      ...TicketSlaTarget
+      ...TicketQueueSlaTarget
     }
     resolution {
-      ...TicketSlaTarget
+      ...TicketQueueSlaTarget
     }
     version
   }
@@ -91,7 +95,6 @@ export const TicketQueueQuery = graphql(`
       order: $order
     ) {
       edges {
-        cursor
         node {
           ...TicketQueueItem
         }
@@ -149,6 +152,15 @@ export const TicketDetailFragment = graphql(`
   fragment TicketDetail on Ticket {
     ...TicketQueueItem
     lane
+    desk
+    receivedAt
+    paused
+    firstResponse {
+      ...TicketSlaTarget
+    }
+    resolution {
+      ...TicketSlaTarget
+    }
     entitlement {
       plan
       lane
