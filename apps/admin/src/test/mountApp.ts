@@ -56,7 +56,7 @@ export function connection(nodes: ReturnType<typeof customer>[], hasNextPage = f
   return {
     customers: {
       __typename: 'QueryCustomersConnection',
-      edges: nodes.map((node) => ({ __typename: 'QueryCustomersConnectionEdge', cursor: `c-${node.id}`, node })),
+      edges: nodes.map((node) => ({ __typename: 'QueryCustomersConnectionEdge', node })),
       pageInfo: { __typename: 'PageInfo', hasNextPage, endCursor },
     },
   }

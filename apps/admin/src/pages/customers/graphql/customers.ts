@@ -1,5 +1,6 @@
 import { graphql } from '../../../gql'
 
+/** A row of the customer list: every field here is a column of the table (CustomerTable). */
 export const CustomerListItemFragment = graphql(`
   fragment CustomerListItem on Customer {
     id
@@ -31,7 +32,6 @@ export const CustomersQuery = graphql(`
       expiringWithinDays: $expiringWithinDays
     ) {
       edges {
-        cursor
         node {
           ...CustomerListItem
         }

@@ -87,7 +87,7 @@ export function page(nodes: unknown[], hasNextPage = false, endCursor: string | 
     data: {
       tickets: {
         __typename: 'QueryTicketsConnection',
-        edges: nodes.map((node, i) => ({ __typename: 'QueryTicketsConnectionEdge', cursor: `c${i}`, node })),
+        edges: nodes.map((node) => ({ __typename: 'QueryTicketsConnectionEdge', node })),
         pageInfo: { __typename: 'PageInfo', hasNextPage, endCursor },
       },
     },

@@ -1,7 +1,8 @@
-import type { PortalSlaTargetFragment, TicketStatus } from '../../../gql/graphql'
+import type { PortalResolutionTargetFragment, PortalSlaTargetFragment, TicketStatus } from '../../../gql/graphql'
 import { dateTimeIn, happenedAt } from './times'
 
 type Target = PortalSlaTargetFragment
+type ResolutionTarget = PortalResolutionTargetFragment
 export type TargetTone = 'neutral' | 'success' | 'warning' | 'danger'
 
 export interface TargetLine {
@@ -52,7 +53,7 @@ export function firstResponseLine(
 
 /** The resolution goal in words. */
 export function resolutionLine(
-  target: Target | null | undefined,
+  target: ResolutionTarget | null | undefined,
   status: TicketStatus,
   timeZone: string,
   now: number,

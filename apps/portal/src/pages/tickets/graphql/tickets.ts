@@ -29,6 +29,7 @@ export const PortalTicketViewerQuery = graphql(`
   }
 `)
 
+/** The first-response target as `firstResponseLine` reads it (its kind tells a guarantee from a goal). */
 export const PortalSlaTargetFragment = graphql(`
   fragment PortalSlaTarget on SlaTarget {
     kind
@@ -38,7 +39,19 @@ export const PortalSlaTargetFragment = graphql(`
   }
 `)
 
-/** One row of the tickets list. */
+/** The resolution target as `resolutionLine` reads it: always a goal, so its kind is not asked for. */
+export const PortalResolutionTargetFragment = graphql(`
+  fragment PortalResolutionTarget on SlaTarget {
+    dueAt
+    state
+    metAt
+  }
+`)
+
+/**
+ * One row of the tickets list: only what the row reads (the list sends up to 20 of these per section on every
+ * load and refresh, so each field costs). The ticket page asks for the rest in `PortalTicketDetail`.
+ */
 export const PortalTicketSummaryFragment = graphql(`
   fragment PortalTicketSummary on Ticket {
     id
@@ -48,9 +61,6 @@ export const PortalTicketSummaryFragment = graphql(`
     status
     statusLabel
     waitingOnCustomer
-    plan
-    paused
-    receivedAt
     lastMessageAt
     requester {
       id
@@ -60,7 +70,7 @@ export const PortalTicketSummaryFragment = graphql(`
       ...PortalSlaTarget
     }
     resolution {
-      ...PortalSlaTarget
+      ...PortalResolutionTarget
     }
   }
 `)
@@ -70,7 +80,6 @@ export const PortalTicketsQuery = graphql(`
   query PortalTickets($statuses: [TicketStatus!], $first: Int!, $after: String) {
     tickets(order: RECENT_ACTIVITY, statuses: $statuses, first: $first, after: $after) {
       edges {
-        cursor
         node {
           ...PortalTicketSummary
         }
@@ -141,6 +150,8 @@ export const PortalOpenTicketMutation = graphql(`
 export const PortalTicketDetailFragment = graphql(`
   fragment PortalTicketDetail on Ticket {
     ...PortalTicketSummary
+    plan
+    receivedAt
     category
     version
     entitlement {
