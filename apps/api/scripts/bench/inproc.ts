@@ -4,6 +4,7 @@
 //   node --import tsx scripts/bench/inproc.ts <database url> [queue|page|portal|search|trivial|typename|queueIds|queueScalars|queueSla|queueRel] [n]
 //   (with node --expose-gc it also prints the live heap after a full collection)
 import path from 'node:path'
+import { encodeGlobalID } from '@pothos/plugin-relay'
 import { fileURLToPath } from 'node:url'
 import { loadConfig } from '../../src/config.js'
 import { openDatabase } from '../../src/db/database.js'
@@ -37,7 +38,7 @@ const staff = await login(ops.adminLogin, 'engineer1@bench.example')
 const contact = await login(ops.portalLogin, 'contact1-1@bench.example')
 // A ticket with a 50-message conversation, as the benchmark's (b) reads.
 const [long] = await database.dataSource.query(`SELECT t.id FROM tickets t WHERE ${LONG_CONVERSATION_SQL} AND t.status <> 'CLOSED' ORDER BY t.number LIMIT 1`)
-const longTicket = Buffer.from(`Ticket:${long.id}`).toString('base64')
+const longTicket = encodeGlobalID('Ticket', long.id)
 const QUEUE_VARIABLES = { first: 50, desk: 'PACIFIC', statuses: ['NEW', 'OPEN', 'WAITING_ON_CUSTOMER', 'ESCALATED'] }
 /** The desk queue with only `selection` for each ticket: takes its cost apart. */
 const queuePart = (selection: string) => ({

@@ -1,10 +1,9 @@
+import { isThenable } from '@pothos/core'
 import { encodeGlobalID } from '@pothos/plugin-relay'
 import { isInterfaceType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql'
 import { builder } from './builder.js'
 
 type IdResolver = GraphQLFieldResolver<unknown, unknown>
-
-const isPromise = (value: unknown): value is PromiseLike<unknown> => typeof (value as PromiseLike<unknown> | null)?.then === 'function'
 
 /** Ids encoded lately, per type: the same tickets, customers and engineers come back page after page. */
 const RECENT_IDS_PER_TYPE = 5_000
@@ -47,7 +46,7 @@ export function nodeIdsAnsweredAtOnce(schema: GraphQLSchema): GraphQLSchema {
     const encode = encoderFor(type.name)
     field.resolve = (parent, args, context, info) => {
       const raw = readRawId(parent, args, context, info)
-      return isPromise(raw) ? Promise.resolve(raw).then(encode) : encode(raw)
+      return isThenable(raw) ? Promise.resolve(raw).then(encode) : encode(raw)
     }
   }
   return schema

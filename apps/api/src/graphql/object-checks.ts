@@ -1,3 +1,4 @@
+import { isThenable } from '@pothos/core'
 import { RequestCache } from '@pothos/plugin-scope-auth'
 import {
   defaultFieldResolver,
@@ -23,8 +24,6 @@ interface ScopeAuthBuilder {
 
 /** Marks a field that checks the objects it returns (read by the schema test that proves none is missed). */
 export const CHECKS_OBJECTS = 'coveredChecksObjects'
-
-const isPromise = (value: unknown): value is PromiseLike<unknown> => typeof (value as PromiseLike<unknown> | null)?.then === 'function'
 
 /**
  * A type's own rule (its `authScopes`: a ticket is visible to whoever may see its customer; a staff user to staff)
@@ -74,10 +73,10 @@ export function checkObjectsWhereTheyEnter(schema: GraphQLSchema, builder: Scope
   const passesRule = (rule: TypeRule, value: unknown, context: unknown): boolean => {
     try {
       const map = typeof rule === 'function' ? rule(value, context) : rule
-      if (!map || typeof map !== 'object' || isPromise(map)) return false
+      if (!map || typeof map !== 'object' || isThenable(map)) return false
       const cache = RequestCache.fromContext(context as object, builder as never)
       const scopes = cache.getScopes() as Record<string, unknown>
-      if (isPromise(scopes)) return false
+      if (isThenable(scopes)) return false
       for (const name in map as ScopeMap) {
         if (name.startsWith('$')) return false
         const scope = scopes[name]
@@ -93,7 +92,7 @@ export function checkObjectsWhereTheyEnter(schema: GraphQLSchema, builder: Scope
 
   const verify = (value: unknown, type: GraphQLOutputType, context: unknown, info: GraphQLResolveInfo): unknown => {
     if (value == null || value instanceof Error) return value
-    if (isPromise(value)) return Promise.resolve(value).then((resolved) => verify(resolved, type, context, info))
+    if (isThenable(value)) return Promise.resolve(value).then((resolved) => verify(resolved, type, context, info))
     const inner = getNullableType(type)
     if (isListType(inner)) {
       const list = Array.isArray(value) ? value : Array.from(value as Iterable<unknown>)
@@ -102,14 +101,14 @@ export function checkObjectsWhereTheyEnter(schema: GraphQLSchema, builder: Scope
       for (let i = 0; i < list.length; i++) {
         const checked = verify(list[i], inner.ofType, context, info)
         if (items) items.push(checked)
-        else if (isPromise(checked)) items = [...list.slice(0, i), checked]
+        else if (isThenable(checked)) items = [...list.slice(0, i), checked]
       }
       return items ? Promise.all(items) : list
     }
     if (isObjectType(inner)) return passes(inner.name, value, context, info)
     if (isAbstractType(inner)) {
       const name = inner.resolveType?.(value, context, info, inner)
-      if (isPromise(name)) return Promise.resolve(name).then((resolved) => passesNamed(resolved, value, context, info))
+      if (isThenable(name)) return Promise.resolve(name).then((resolved) => passesNamed(resolved, value, context, info))
       return passesNamed(name, value, context, info)
     }
     return value
@@ -127,7 +126,7 @@ export function checkObjectsWhereTheyEnter(schema: GraphQLSchema, builder: Scope
     const rule = plainRules.get(typeName)
     if (rule !== undefined && passesRule(rule, value, context)) return value
     const outcome = check(value, context, info) // throws (or rejects with) the FORBIDDEN error when the scopes fail
-    return isPromise(outcome) ? Promise.resolve(outcome).then(() => value) : value
+    return isThenable(outcome) ? Promise.resolve(outcome).then(() => value) : value
   }
 
   const guarded = (type: GraphQLOutputType) => {

@@ -19,6 +19,7 @@ export {
   type SupportPlanForClock,
 } from './calendar.js'
 export {
+  businessMinutesUntil,
   computeDueTimes,
   DEFAULT_SLA_SETTINGS,
   standardFirstResponseDue,

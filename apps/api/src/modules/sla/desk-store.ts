@@ -153,8 +153,8 @@ class DeskStore {
   constructor(private readonly db: DataSource) {}
 
   get(options: DeskReadOptions = {}): Promise<DeskSnapshot> {
-    const maxAge = options.maxAgeMs ?? recheckIntervalMs
-    if (this.snapshot && performance.now() - this.confirmedAt < maxAge) return Promise.resolve(this.snapshot)
+    const confirmed = this.confirmedWithin(options.maxAgeMs ?? recheckIntervalMs)
+    if (confirmed) return Promise.resolve(confirmed)
     if (options.manager) return this.refresh(options.manager, false)
     this.inflight ??= this.refresh(this.db.manager, true).finally(() => {
       this.inflight = null
@@ -164,7 +164,11 @@ class DeskStore {
 
   /** The snapshot when it was confirmed within the recheck interval, else null (then `get` must ask). */
   fresh(): DeskSnapshot | null {
-    return this.snapshot && performance.now() - this.confirmedAt < recheckIntervalMs ? this.snapshot : null
+    return this.confirmedWithin(recheckIntervalMs)
+  }
+
+  private confirmedWithin(maxAgeMs: number): DeskSnapshot | null {
+    return this.snapshot && performance.now() - this.confirmedAt < maxAgeMs ? this.snapshot : null
   }
 
   invalidate(): void {

@@ -1,5 +1,6 @@
 import {
   allowedStatusChanges,
+  businessMinutesUntil,
   categoryInfo,
   formatTicketNumber,
   scopeHint,
@@ -83,12 +84,7 @@ const SlaTargetType = builder.objectRef<TargetView>('SlaTarget').implement({
         if (target.state === 'MET' || target.state === 'PAUSED' || target.metAt) return null
         const plan = target.ticket.plan
         if (plan === 'NOT_ENTITLED') return null
-        const minutesLeft = (calendar: BusinessCalendar) => {
-          const now = ctx.now().getTime()
-          const due = target.dueAt.getTime()
-          const ms = now <= due ? calendar.businessMsBetween(now, due) : -calendar.businessMsBetween(due, now)
-          return Math.trunc(ms / 60_000)
-        }
+        const minutesLeft = (calendar: BusinessCalendar) => businessMinutesUntil(calendar, ctx.now().getTime(), target.dueAt.getTime())
         // A queue page asks this of a hundred targets: answered at once while the desks are cached.
         const cached = freshCalendarForPlan(ctx, plan, target.ticket.home_desk)
         return cached ? minutesLeft(cached) : calendarForPlan(ctx, plan, target.ticket.home_desk).then(minutesLeft)
