@@ -33,11 +33,10 @@ interface CustomerRow {
   licenses: { retiredAt: string | null; replacedAt: string | null }[]
 }
 
-const SELECT_CUSTOMER = `
-  SELECT c.id, c.name, c.home_desk, c.currency, c.created_at, c.version,
-         (SELECT coalesce(json_agg(json_build_object('retiredAt', l.retired_at, 'replacedAt', l.replaced_at)), '[]'::json)
-            FROM licenses l WHERE l.customer_id = c.id) AS licenses
-    FROM customers c`
+const CUSTOMER_COLUMNS = 'c.id, c.name, c.home_desk, c.currency, c.created_at, c.version'
+const CUSTOMER_LICENSES = `(SELECT coalesce(json_agg(json_build_object('retiredAt', l.retired_at, 'replacedAt', l.replaced_at)), '[]'::json)
+            FROM licenses l WHERE l.customer_id = c.id) AS licenses`
+const SELECT_CUSTOMER = `SELECT ${CUSTOMER_COLUMNS}, ${CUSTOMER_LICENSES} FROM customers c`
 
 /**
  * The same rule as the domain's customerStatus, as SQL on the customers row `alias`, for filtering lists and
@@ -131,12 +130,7 @@ export async function listCustomers(ctx: RequestContext, filter: CustomerFilter)
   const param = (value: unknown) => `$${params.push(value)}`
   if (visible !== 'all') where.push(`c.id = ${param(visible)}`)
   const search = filter.search?.trim()
-  if (search) {
-    const pattern = param(`%${escapeLike(search.toLowerCase())}%`)
-    // Each side served by its trigram index (customer-search migration), then joined by id.
-    where.push(`c.id IN (SELECT cs.id FROM customers cs WHERE lower(cs.name) LIKE ${pattern}
-      UNION SELECT ct.customer_id FROM contacts ct WHERE lower(ct.email) LIKE ${pattern})`)
-  }
+  const pattern = search ? param(`%${escapeLike(search.toLowerCase())}%`) : null
   if (filter.status) where.push(`${CUSTOMER_STATUS_SQL} = ${param(filter.status)}`)
   if (filter.homeDesk) where.push(`c.home_desk = ${param(filter.homeDesk)}`)
   if (filter.contractStatus || filter.expiringWithinDays != null) {
@@ -160,10 +154,23 @@ export async function listCustomers(ctx: RequestContext, filter: CustomerFilter)
     where.push(`(c.name, c.id) ${page.backwards ? '<' : '>'} (${param(String(name))}, ${param(String(id))}::uuid)`)
   }
   const direction = page.backwards ? 'DESC' : 'ASC'
-  const sql = `${SELECT_CUSTOMER}
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY c.name ${direction}, c.id ${direction}
-    LIMIT ${param(page.limit + 1)}`
+  const order = `ORDER BY c.name ${direction}, c.id ${direction}`
+  const limit = param(page.limit + 1)
+  const whereAll = (...conditions: string[]) => {
+    const all = [...conditions, ...where]
+    return all.length ? `WHERE ${all.join(' AND ')}` : ''
+  }
+  const sql = pattern
+    ? // A search matches by name or by a contact's email, each side through its trigram index (customer-search
+      // migration). The page is chosen from the matching rows first; only its customers' licenses are read.
+      `SELECT ${CUSTOMER_COLUMNS}, ${CUSTOMER_LICENSES}
+         FROM (SELECT ${CUSTOMER_COLUMNS} FROM customers c ${whereAll(`lower(c.name) LIKE ${pattern}`)}
+               UNION
+               SELECT ${CUSTOMER_COLUMNS} FROM customers c
+                ${whereAll(`c.id IN (SELECT ct.customer_id FROM contacts ct WHERE lower(ct.email) LIKE ${pattern})`)}
+               ORDER BY name ${direction}, id ${direction} LIMIT ${limit}) c
+        ${order}`
+    : `${SELECT_CUSTOMER} ${whereAll()} ${order} LIMIT ${limit}`
   const rows: CustomerRow[] = await preparedQuery(ctx.db, sql, params)
   return toConnection(rows.map(toView), page, (customer) => encodeCursor([customer.name, customer.id]))
 }

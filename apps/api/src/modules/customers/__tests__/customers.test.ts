@@ -113,6 +113,35 @@ describe('listing customers', () => {
     expect(names(await app.gql(LIST, { search: '%' }, { cookie: staffCookie }))).toEqual(['100% Media'])
   })
 
+  it('pages through a search’s name and email matches together, each customer once, with the other filters applied', async () => {
+    const db = app.database.dataSource
+    await makeCustomer(db, { name: 'Quasar Alpha' })
+    await makeContact(db, await makeCustomer(db, { name: 'Beta Works' }), { email: 'ann@quasar.test' })
+    const both = await makeCustomer(db, { name: 'Quasar Delta', homeDesk: 'UK' })
+    await makeContact(db, both, { email: 'bo@quasar.test' })
+    await makeContact(db, both, { email: 'cy@quasar.test' })
+    await makeCustomer(db, { name: 'Quasar Gamma', homeDesk: 'UK' })
+    await makeCustomer(db, { name: 'Quarry Unrelated' })
+    const cookie = staffCookie
+
+    const first = await app.gql(LIST, { first: 2, search: 'QUASAR' }, { cookie })
+    expect(names(first)).toEqual(['Beta Works', 'Quasar Alpha'])
+    expect(first.data.customers.pageInfo.hasNextPage).toBe(true)
+    const second = await app.gql(LIST, { first: 2, search: 'QUASAR', after: first.data.customers.pageInfo.endCursor }, { cookie })
+    expect(names(second)).toEqual(['Quasar Delta', 'Quasar Gamma'])
+    expect(second.data.customers.pageInfo.hasNextPage).toBe(false)
+    const back = await app.gql(LIST, { last: 2, search: 'quasar', before: second.data.customers.pageInfo.endCursor }, { cookie })
+    expect(names(back)).toEqual(['Quasar Alpha', 'Quasar Delta'])
+    expect(back.data.customers.pageInfo.hasPreviousPage).toBe(true)
+
+    const atUk = await app.gql(
+      `query($search: String) { customers(first: 10, search: $search, homeDesk: UK) { edges { node { name } } } }`,
+      { search: 'quasar' },
+      { cookie },
+    )
+    expect(names(atUk)).toEqual(['Quasar Delta', 'Quasar Gamma'])
+  })
+
   it('derives status from licenses: prospect, customer, former', async () => {
     const db = app.database.dataSource
     const current = await makeCustomer(db, { name: 'Status Current' })
