@@ -58,3 +58,19 @@ it('counts SQL statements at the driver only when asked to, on a route that exis
   expect(after.statements - before.statements).toBe(1)
   await on.server.drain(1000)
 })
+
+it('answers the same rows as the driver does: every type, nulls, a repeated column name and awkward ones', async () => {
+  const db = app.database.dataSource
+  const sql = `SELECT 1 AS id, 'two' AS "weird ""quoted"" name", NULL::text AS nothing, '2026-11-26T18:45:31.123Z'::timestamptz AS at,
+                      '{"a":[1,2]}'::jsonb AS doc, ARRAY['x','y'] AS tags, 7::bigint AS big, 'last' AS id, 'own' AS "__proto__"
+                 FROM generate_series(1, $1::int)`
+  const prepared = await preparedQuery(db, sql, [3])
+  const plain = await db.query(sql, [3])
+  expect(prepared).toHaveLength(3)
+  expect(prepared).toEqual(plain)
+  const [row] = prepared
+  expect(row).toMatchObject({ id: 'last', 'weird "quoted" name': 'two', nothing: null, doc: { a: [1, 2] }, tags: ['x', 'y'], big: '7' })
+  expect(row.at).toEqual(new Date('2026-11-26T18:45:31.123Z'))
+  expect(Object.getPrototypeOf(row)).toBe(Object.prototype)
+  expect(Object.getOwnPropertyDescriptor(row, '__proto__')?.value).toBe('own')
+})
