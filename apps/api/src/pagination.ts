@@ -57,12 +57,24 @@ export interface Connection<T> {
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null }
 }
 
+/** An edge whose cursor is written only when it is read: the screens ask for the page's end cursor, seldom for each edge's. */
+class Edge<T> {
+  constructor(
+    readonly node: T,
+    private readonly cursorOf: (row: T) => string,
+  ) {}
+
+  get cursor(): string {
+    return this.cursorOf(this.node)
+  }
+}
+
 /** Builds a connection from rows fetched with limit + 1 in the requested direction. */
 export function toConnection<T>(rows: T[], page: PageRequest, cursorOf: (row: T) => string): Connection<T> {
   const hasMore = rows.length > page.limit
   const slice = rows.slice(0, page.limit)
   if (page.backwards) slice.reverse()
-  const edges = slice.map((node) => ({ cursor: cursorOf(node), node }))
+  const edges = slice.map((node) => new Edge(node, cursorOf))
   return {
     edges,
     pageInfo: {

@@ -133,6 +133,11 @@ describe('listing customers', () => {
     const back = await app.gql(LIST, { last: 2, search: 'quasar', before: second.data.customers.pageInfo.endCursor }, { cookie })
     expect(names(back)).toEqual(['Quasar Alpha', 'Quasar Delta'])
     expect(back.data.customers.pageInfo.hasPreviousPage).toBe(true)
+    // Each edge's cursor is its own place in the list: the first and last are the page's start and end cursors.
+    const edges = first.data.customers.edges
+    expect([edges[0].cursor, edges[1].cursor]).toEqual([first.data.customers.pageInfo.startCursor, first.data.customers.pageInfo.endCursor])
+    const afterFirst = await app.gql(LIST, { first: 2, search: 'quasar', after: edges[0].cursor }, { cookie })
+    expect(names(afterFirst)).toEqual(['Quasar Alpha', 'Quasar Delta'])
 
     const atUk = await app.gql(
       `query($search: String) { customers(first: 10, search: $search, homeDesk: UK) { edges { node { name } } } }`,
