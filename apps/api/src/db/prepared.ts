@@ -65,8 +65,8 @@ export async function preparedQuery<T = any>(db: DataSource, sql: string, params
 /**
  * Rows as objects built by a function made once per statement: `{ "id": values[0], "name": values[1], ... }`.
  * The driver's own objects are copied from a template and filled by key, which V8 handles as megamorphic
- * stores (a tenth of a list request's CPU went to building rows); a literal gives every row of a statement
- * one shape. The keys are the result's column names, quoted by JSON.stringify; a repeated name keeps its last
+ * stores (4 to 5 per cent of the server's time under the portal list, bench/README.md); a literal gives every
+ * row of a statement one shape. The keys are the result's column names, quoted by JSON.stringify; a repeated name keeps its last
  * value, as the driver's rows do.
  */
 type RowBuilder = { names: string[]; build: (values: unknown[]) => object }
