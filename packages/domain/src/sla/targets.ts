@@ -66,15 +66,15 @@ export function standardFirstResponseDue(calendar: BusinessCalendar, receivedAt:
   return calendar.supportDayEnd(dayEnd) // closed at dayEnd, so this is the following support day
 }
 
-/**
- * The instant at which `fraction` (default 75%) of the business time from `startedAt` to `dueAt` has elapsed,
- * rounded up to the millisecond so the warning never fires early.
- */
 /** Whole business minutes from `now` until `dueAt` on `calendar`, negative once overdue (truncated toward zero). */
 export function businessMinutesUntil(calendar: BusinessCalendar, now: number, dueAt: number): number {
   return Math.trunc(calendar.businessMsBetween(now, dueAt) / MINUTE_MS)
 }
 
+/**
+ * The instant at which `fraction` (default 75%) of the business time from `startedAt` to `dueAt` has elapsed,
+ * rounded up to the millisecond so the warning never fires early.
+ */
 export function warningAt(calendar: BusinessCalendar, startedAt: number, dueAt: number, fraction = 0.75): number {
   const total = calendar.businessMsBetween(startedAt, dueAt)
   return calendar.addBusinessMs(startedAt, Math.max(0, Math.ceil(total * fraction)))

@@ -34,9 +34,13 @@ interface CustomerRow {
 }
 
 const CUSTOMER_COLUMNS = 'c.id, c.name, c.home_desk, c.currency, c.created_at, c.version'
-const CUSTOMER_LICENSES = `(SELECT coalesce(json_agg(json_build_object('retiredAt', l.retired_at, 'replacedAt', l.replaced_at)), '[]'::json)
-            FROM licenses l WHERE l.customer_id = c.id) AS licenses`
-const SELECT_CUSTOMER = `SELECT ${CUSTOMER_COLUMNS}, ${CUSTOMER_LICENSES} FROM customers c`
+/** A CustomerRow for each customer row of `source` (aliased `c`), with its licenses for the status. */
+const selectCustomersFrom = (source: string) => `
+  SELECT ${CUSTOMER_COLUMNS},
+         (SELECT coalesce(json_agg(json_build_object('retiredAt', l.retired_at, 'replacedAt', l.replaced_at)), '[]'::json)
+            FROM licenses l WHERE l.customer_id = c.id) AS licenses
+    FROM ${source}`
+const SELECT_CUSTOMER = selectCustomersFrom('customers c')
 
 /**
  * The same rule as the domain's customerStatus, as SQL on the customers row `alias`, for filtering lists and
@@ -163,12 +167,12 @@ export async function listCustomers(ctx: RequestContext, filter: CustomerFilter)
   const sql = pattern
     ? // A search matches by name or by a contact's email, each side through its trigram index (customer-search
       // migration). The page is chosen from the matching rows first; only its customers' licenses are read.
-      `SELECT ${CUSTOMER_COLUMNS}, ${CUSTOMER_LICENSES}
-         FROM (SELECT ${CUSTOMER_COLUMNS} FROM customers c ${whereAll(`lower(c.name) LIKE ${pattern}`)}
-               UNION
-               SELECT ${CUSTOMER_COLUMNS} FROM customers c
-                ${whereAll(`c.id IN (SELECT ct.customer_id FROM contacts ct WHERE lower(ct.email) LIKE ${pattern})`)}
-               ORDER BY name ${direction}, id ${direction} LIMIT ${limit}) c
+      `${selectCustomersFrom(`(
+          SELECT ${CUSTOMER_COLUMNS} FROM customers c ${whereAll(`lower(c.name) LIKE ${pattern}`)}
+          UNION
+          SELECT ${CUSTOMER_COLUMNS} FROM customers c
+           ${whereAll(`c.id IN (SELECT ct.customer_id FROM contacts ct WHERE lower(ct.email) LIKE ${pattern})`)}
+          ORDER BY name ${direction}, id ${direction} LIMIT ${limit}) c`)}
         ${order}`
     : `${SELECT_CUSTOMER} ${whereAll()} ${order} LIMIT ${limit}`
   const rows: CustomerRow[] = await preparedQuery(ctx.db, sql, params)
